@@ -87,6 +87,16 @@ public abstract class BaseConnection<R> implements AutoCloseable {
     }
 
     /**
+     * Called when a raw instance is retired (reset, ttl, eviction, secrets change, close), before
+     * it is closed and while uses may still be in flight on it: the place to drop state tied to
+     * it, such as cached query results. The default does nothing.
+     *
+     * @param raw the retired raw instance
+     */
+    protected void retired(R raw) {
+    }
+
+    /**
      * Keys this type reads, looked up through MicroProfile Config even when no secrets file has
      * them, so that an environment variable such as {@code CONNECTIONS_SQL_PASSWORD} alone can
      * supply one. Keys present in a file are always seen.
@@ -272,7 +282,11 @@ public abstract class BaseConnection<R> implements AutoCloseable {
     private void retire(Generation<R> g) {
         if (CURRENT.compareAndSet(this, g, null)) {
             context.lifecycle().retired(this, g);
-            g.release();
+            try {
+                retired(g.raw);
+            } finally {
+                g.release();
+            }
         }
     }
 
