@@ -63,6 +63,16 @@ public abstract class BaseConnection<R> implements AutoCloseable {
     }
 
     /**
+     * For CDI client proxies only (an injected {@code @ApplicationScoped} or {@code @SessionScoped}
+     * handle is a proxy that forwards every call): a handle made with it is unusable. A
+     * connection type should declare {@code protected MyConnection() { }} so that containers
+     * which need a no-argument constructor for proxies can inject it.
+     */
+    protected BaseConnection() {
+        this.context = null;
+    }
+
+    /**
      * Creates the raw instance from the connection's parameters: the secrets section with the
      * options given in code laid over it. Called on first use and after each retirement, never
      * by two threads at once for the same handle.
@@ -107,18 +117,44 @@ public abstract class BaseConnection<R> implements AutoCloseable {
         return Set.of();
     }
 
+    /**
+     * Checks, without connecting, that the parameters hold what {@link #connect} needs: called for
+     * every injection point when the application deploys, so that a missing key fails the
+     * deployment rather than the first request. The default accepts everything.
+     *
+     * <pre>{@code
+     * protected void validate(ConnectionParameters params) {
+     *     params.require("url");
+     * }
+     * }</pre>
+     *
+     * @param params the parameters {@link #connect} would see now
+     * @throws ConnectionConfigException naming the missing or malformed key and how to set it
+     */
+    protected void validate(ConnectionParameters params) {
+    }
+
+    /**
+     * Checks the configuration now, without connecting (see {@link #validate}).
+     *
+     * @throws ConnectionConfigException naming the missing or malformed key and how to set it
+     */
+    public void checkConfiguration() {
+        validate(parameters());
+    }
+
     /** @return how widely one handle is shared; {@link ConnectionScope#GLOBAL} by default */
     public ConnectionScope scope() {
         return ConnectionScope.GLOBAL;
     }
 
     /** @return the connection name, the {@code <name>} of {@code [connections.<name>]} */
-    public final String name() {
+    public String name() {
         return context.name();
     }
 
     /** @return the context this handle was made from */
-    public final ConnectionContext context() {
+    public ConnectionContext context() {
         return context;
     }
 
@@ -128,7 +164,7 @@ public abstract class BaseConnection<R> implements AutoCloseable {
      *
      * @return the secrets, read-only
      */
-    public final ConnectionParameters secrets() {
+    public ConnectionParameters secrets() {
         return context.secrets(knownKeys());
     }
 
@@ -138,7 +174,7 @@ public abstract class BaseConnection<R> implements AutoCloseable {
      *
      * @return the parameters, read-only
      */
-    public final ConnectionParameters parameters() {
+    public ConnectionParameters parameters() {
         return context.parameters(knownKeys());
     }
 
@@ -150,7 +186,7 @@ public abstract class BaseConnection<R> implements AutoCloseable {
      * @throws ConnectionUnavailableException when connecting fails
      * @throws ConnectionClosedException      when this handle was closed
      */
-    public final R raw() {
+    public R raw() {
         Generation<R> g = acquire();
         try {
             return g.raw;
@@ -173,7 +209,7 @@ public abstract class BaseConnection<R> implements AutoCloseable {
      * @return what the work returned
      * @throws E when the work throws it
      */
-    public final <T, E extends Exception> T use(RawFunction<R, T, E> work) throws E {
+    public <T, E extends Exception> T use(RawFunction<R, T, E> work) throws E {
         Generation<R> g = acquire();
         try {
             return work.apply(g.raw);
@@ -186,7 +222,7 @@ public abstract class BaseConnection<R> implements AutoCloseable {
      * Retires the current raw instance, if any: it is closed once its in-flight uses end, and the
      * next use connects again. Safe to call at any time, from any thread.
      */
-    public final void reset() {
+    public void reset() {
         Generation<R> g = current;
         if (g != null) {
             retire(g);
@@ -198,7 +234,7 @@ public abstract class BaseConnection<R> implements AutoCloseable {
      * when the application stops; calling it twice is harmless.
      */
     @Override
-    public final void close() {
+    public void close() {
         if (closed) {
             return;
         }
@@ -208,12 +244,12 @@ public abstract class BaseConnection<R> implements AutoCloseable {
     }
 
     /** @return whether a raw instance exists now */
-    public final boolean isConnected() {
+    public boolean isConnected() {
         return current != null;
     }
 
     /** @return whether {@link #close()} was called */
-    public final boolean isClosed() {
+    public boolean isClosed() {
         return closed;
     }
 

@@ -10,6 +10,7 @@ import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 
+import jakarta.enterprise.util.AnnotationLiteral;
 import jakarta.enterprise.util.Nonbinding;
 import jakarta.inject.Qualifier;
 
@@ -94,4 +95,75 @@ public @interface Connection {
      */
     @Nonbinding
     String[] options() default {};
+
+    /**
+     * An instance of the qualifier for programmatic lookup, as CDI's own {@code Named.Literal}:
+     *
+     * <pre>{@code
+     * @Inject @Any Instance<SQLConnection> connections;
+     * SQLConnection sql = connections.select(Connection.Literal.of("sql")).get();
+     * }</pre>
+     */
+    final class Literal extends AnnotationLiteral<Connection> implements Connection {
+        private static final long serialVersionUID = 1L;
+
+        private final String name;
+        private final String type;
+        private final String ttl;
+        private final int maxEntries;
+        private final String[] options;
+
+        private Literal(String name, String type, String ttl, int maxEntries, String[] options) {
+            this.name = name;
+            this.type = type;
+            this.ttl = ttl;
+            this.maxEntries = maxEntries;
+            this.options = options.clone();
+        }
+
+        /**
+         * @param name the connection name
+         * @return the qualifier with that name and every other member at its default
+         */
+        public static Literal of(String name) {
+            return new Literal(name, "", "", UNBOUNDED, new String[0]);
+        }
+
+        /**
+         * @param name       the connection name
+         * @param type       the type, or empty
+         * @param ttl        the ttl, or empty
+         * @param maxEntries the bound, or {@link #UNBOUNDED}
+         * @param options    {@code key=value} options
+         * @return the qualifier
+         */
+        public static Literal of(String name, String type, String ttl, int maxEntries, String... options) {
+            return new Literal(name, type, ttl, maxEntries, options);
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public String type() {
+            return type;
+        }
+
+        @Override
+        public String ttl() {
+            return ttl;
+        }
+
+        @Override
+        public int maxEntries() {
+            return maxEntries;
+        }
+
+        @Override
+        public String[] options() {
+            return options.clone();
+        }
+    }
 }
