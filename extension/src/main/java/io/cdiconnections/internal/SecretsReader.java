@@ -7,6 +7,7 @@ import java.util.Set;
 
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigValue;
+import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
  * Reads the {@code [connections.<name>]} section through MicroProfile Config, so that every
@@ -44,9 +45,13 @@ public final class SecretsReader {
     public static Map<String, String> read(Config config, String connectionName, Set<String> knownKeys) {
         String prefix = prefix(connectionName);
         Set<String> keys = new HashSet<>(knownKeys);
-        for (String property : config.getPropertyNames()) {
-            if (property.startsWith(prefix) && property.length() > prefix.length()) {
-                keys.add(property.substring(prefix.length()));
+        // each source's names, not config.getPropertyNames(): an implementation may cache those,
+        // and a secrets file edited at run time adds keys
+        for (ConfigSource source : config.getConfigSources()) {
+            for (String property : source.getPropertyNames()) {
+                if (property.startsWith(prefix) && property.length() > prefix.length()) {
+                    keys.add(property.substring(prefix.length()));
+                }
             }
         }
         Map<String, String> values = new HashMap<>();

@@ -35,9 +35,12 @@ public class CountingConnection extends BaseConnection<CountingConnection.Raw> {
         return Set.of("host");
     }
 
-    /** @return this very handle, also when called through a client proxy */
-    public CountingConnection self() {
-        return this;
+    /**
+     * @return this very handle, also when called through a client proxy (Weld's proxies replace a
+     *         returned {@code this} by the proxy, so it comes wrapped)
+     */
+    public CountingConnection[] unwrap() {
+        return new CountingConnection[] {this};
     }
 
     /** The raw instance: remembers its parameters, knows whether it was closed. */
