@@ -19,6 +19,7 @@ import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.BeforeShutdown;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.InjectionPoint;
+import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessInjectionPoint;
 
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -46,6 +47,15 @@ public class ConnectionExtension implements Extension {
     private final List<Site> sites = new ArrayList<>();
     private final Set<Class<?>> lookupTypes = new HashSet<>();
     private ConnectionRegistry registry;
+
+    /**
+     * A connection type found in a bean archive (discovery mode {@code all}) would otherwise be a
+     * {@code @Dependent} bean made with its proxy constructor: a handle with no context that fails
+     * on first use. Connection handles come from {@code @Connection} and {@code Connections} only.
+     */
+    void vetoConnectionTypesAsBeans(@Observes ProcessAnnotatedType<? extends BaseConnection<?>> event) {
+        event.veto();
+    }
 
     void collectConnectionInjectionPoints(@Observes ProcessInjectionPoint<?, ?> event) {
         InjectionPoint ip = event.getInjectionPoint();

@@ -129,6 +129,15 @@ class ConnectionExtensionTest {
         assertThat(handle.isClosed()).isTrue();
     }
 
+    @Test
+    void connectionTypesDiscoveredAsBeanClassesAreNotBeansThemselves() {
+        try (WeldContainer weld = start(OrderService.class, CountingConnection.class, StrictConnection.class)) {
+            OrderService service = weld.select(OrderService.class).get();
+            assertThat(service.field.raw()).isNotNull();
+            assertThat(weld.select(CountingConnection.class).isResolvable()).isFalse();
+        }
+    }
+
     /** A connection of a SESSION type. */
     @Dependent
     public static class SessionUser {
