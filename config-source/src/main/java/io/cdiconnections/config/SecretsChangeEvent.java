@@ -30,9 +30,7 @@ public record SecretsChangeEvent(Set<String> changedKeys) {
      */
     public boolean affects(String prefix) {
         for (String key : changedKeys) {
-            if (key.equals(prefix)
-                    || key.startsWith(prefix) && key.length() > prefix.length()
-                    && (key.charAt(prefix.length()) == '.' || key.charAt(prefix.length()) == '[')) {
+            if (Keys.isAtOrBelow(key, prefix)) {
                 return true;
             }
         }
