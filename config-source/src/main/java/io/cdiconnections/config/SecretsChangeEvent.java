@@ -37,6 +37,7 @@ public record SecretsChangeEvent(Set<String> changedKeys) {
         return false;
     }
 
+    /** Lists the changed keys; an event never holds values. */
     @Override
     public String toString() {
         return "SecretsChangeEvent" + changedKeys;

@@ -69,10 +69,18 @@ public final class SecretsConfigSource implements ConfigSource, AutoCloseable {
         this.snapshot = loader.load();
         this.ordinal = ordinalOf(snapshot);
         if (snapshot.files().isEmpty()) {
-            LOG.log(Level.INFO, Messages.noSecretsFound(
-                    locations.stream().map(SecretsLocation::describe).toList()));
+            LOG.log(Level.INFO, Messages.noSecretsFound(searched(locations)));
         }
         this.watch = watcher.watch(this, watched, beforeReading);
+    }
+
+    private static List<String> searched(List<SecretsLocation> locations) {
+        List<String> places = new java.util.ArrayList<>();
+        if (locations.stream().noneMatch(l -> l.kind() == SecretsLocation.Kind.CLASSPATH)) {
+            places.add("class path resource " + SecretsLocations.RESOURCE);
+        }
+        locations.forEach(l -> places.add(l.describe()));
+        return places;
     }
 
     private static int ordinalOf(Snapshot snapshot) {

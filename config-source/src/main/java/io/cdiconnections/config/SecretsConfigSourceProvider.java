@@ -35,6 +35,7 @@ public final class SecretsConfigSourceProvider implements ConfigSourceProvider {
         return List.of(new SecretsConfigSource(loader));
     }
 
+    /** Names the provider; it holds no state of its own. */
     @Override
     public String toString() {
         return "SecretsConfigSourceProvider";

@@ -2,6 +2,7 @@ package io.cdiconnections.config;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URLConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -113,13 +114,19 @@ final class SecretsLoader {
     }
 
     private static byte[] resourceBytes(SecretsLocation location) {
-        try (InputStream in = location.resource().openStream()) {
-            return in.readAllBytes();
+        try {
+            URLConnection connection = location.resource().openConnection();
+            // a cached jar connection would keep the WAR's jar open after undeployment
+            connection.setUseCaches(false);
+            try (InputStream in = connection.getInputStream()) {
+                return in.readAllBytes();
+            }
         } catch (IOException e) {
             throw new SecretsException(Messages.unreadable(location.describe(), reason(e)),
                     location.describe(), e);
         }
     }
+
 
     /** The failure of a read, reported with the cause's kind (its message is only a path). */
     static SecretsException unreadable(Path path, IOException e) {

@@ -8,7 +8,12 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.util.List;
+import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import java.util.logging.Level;
 
 import io.cdiconnections.config.SecretsLocation.Kind;
@@ -126,6 +131,24 @@ class SecretsConfigSourceTest {
         assumeFalse(Files.isReadable(file), "running as root, who reads every file");
         assertThatThrownBy(() -> Secrets.source(file)).isInstanceOf(SecretsException.class)
                 .hasMessageContaining("Cannot read secrets file " + file);
+    }
+
+    @Test
+    void theClassPathFileComesFirstAndTheHomeAndWorkingDirectoryFilesOverrideIt() throws Exception {
+        Path jar = tmp.resolve("app.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new JarEntry(".streamlit/secrets.toml"));
+            out.write("[connections.sql]\nhost = \"shipped\"\nport = 1\ndialect = \"h2\"".getBytes(StandardCharsets.UTF_8));
+        }
+        Secrets.write(tmp.resolve("home/.streamlit/secrets.toml"), "[connections.sql]\nhost = \"home\"\nport = 2");
+        Secrets.write(tmp.resolve("work/.streamlit/secrets.toml"), "[connections.sql]\nport = 3");
+        Map<String, String> props = Map.of("user.home", tmp.resolve("home").toString(), "user.dir", tmp.resolve("work").toString());
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null);
+             SecretsConfigSource source = Secrets.source(SecretsLocations.discover(loader, props::get, name -> null))) {
+            assertThat(source.getProperties()).containsOnly(entry("connections.sql.dialect", "h2"),
+                    entry("connections.sql.host", "home"), entry("connections.sql.port", "3"));
+            assertThat(source.toString()).contains("jar:", "3 keys");
+        }
     }
 
     @Test

@@ -63,6 +63,15 @@ class SmallRyeConfigTest {
     }
 
     @Test
+    void anEditIsVisibleThroughConfigWithinTwoSeconds() throws IOException {
+        Config config = config();
+        Secrets.write(secrets, "[connections.sql]\npassword = \"rotated\"");
+        Secrets.await(java.time.Duration.ofSeconds(2), "the rotated password",
+                () -> "rotated".equals(config.getValue(PASSWORD, String.class)));
+        assertThat(config.getOptionalValue("connections.sql.host", String.class)).isEmpty();
+    }
+
+    @Test
     void microprofileConfigPropertiesIsBelowTheFile() {
         Config config = config();
         assertThat(config.getValue(PASSWORD, String.class)).isEqualTo("from-file");
