@@ -1,5 +1,7 @@
 package io.cdiconnections.config;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -14,7 +16,7 @@ import java.util.Set;
 record Flattened(Map<String, String> values, Set<String> leaves) {
 
     Flattened {
-        values = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
+        values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
         leaves = Set.copyOf(leaves);
     }
 }

@@ -3,6 +3,7 @@ package io.cdiconnections.config;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -75,7 +76,7 @@ public final class SecretsConfigSource implements ConfigSource, AutoCloseable {
     }
 
     private static List<String> searched(List<SecretsLocation> locations) {
-        List<String> places = new java.util.ArrayList<>();
+        List<String> places = new ArrayList<>();
         if (locations.stream().noneMatch(l -> l.kind() == SecretsLocation.Kind.CLASSPATH)) {
             places.add("class path resource " + SecretsLocations.RESOURCE);
         }

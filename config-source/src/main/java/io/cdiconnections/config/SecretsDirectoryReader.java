@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -56,7 +57,7 @@ final class SecretsDirectoryReader {
     static List<Path> visibleEntries(Path folder) {
         try (Stream<Path> entries = Files.list(folder)) {
             return entries.filter(p -> !p.getFileName().toString().startsWith("."))
-                    .sorted().collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+                    .sorted().collect(Collectors.toCollection(ArrayList::new));
         } catch (IOException e) {
             throw SecretsLoader.unreadable(folder, e);
         }

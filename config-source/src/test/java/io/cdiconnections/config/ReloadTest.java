@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.lang.ref.WeakReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -44,7 +46,7 @@ class ReloadTest {
             Secrets.write(file, "a = 1\nb = 20\nd = 4\nl = [1, 3]");
             Secrets.await(WITHIN, "an event", () -> !events.isEmpty());
             assertThat(events).singleElement().extracting(SecretsChangeEvent::changedKeys)
-                    .isEqualTo(java.util.Set.of("b", "c", "d", "l", "l[1]"));
+                    .isEqualTo(Set.of("b", "c", "d", "l", "l[1]"));
         }
     }
 
@@ -97,7 +99,7 @@ class ReloadTest {
             Secrets.write(file, "[connections.sql]\nhost = \"h3\"\npassword = \"good\"");
             Secrets.await(WITHIN, "the fixed file", () -> "h3".equals(source.getValue("connections.sql.host")));
             assertThat(events).singleElement().extracting(SecretsChangeEvent::changedKeys)
-                    .isEqualTo(java.util.Set.of("connections.sql.host"));
+                    .isEqualTo(Set.of("connections.sql.host"));
         }
     }
 
@@ -124,7 +126,7 @@ class ReloadTest {
             // what the kubelet does: write a new timestamped folder, then swap the ..data link
             Secrets.write(mount.resolve("..v2/password"), "two");
             Files.createSymbolicLink(mount.resolve("..data_tmp"), Path.of("..v2"));
-            Files.move(mount.resolve("..data_tmp"), mount.resolve("..data"), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(mount.resolve("..data_tmp"), mount.resolve("..data"), StandardCopyOption.ATOMIC_MOVE);
             Secrets.await(WITHIN, "the new secret", () -> "two".equals(source.getValue("db")));
         }
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -19,7 +20,7 @@ class SecretsLocationsTest {
     Path tmp;
 
     private UnaryOperator<String> properties(String secretsFiles) {
-        Map<String, String> props = new java.util.HashMap<>(Map.of(
+        Map<String, String> props = new HashMap<>(Map.of(
                 "user.home", tmp.resolve("home").toString(), "user.dir", tmp.resolve("work").toString()));
         if (secretsFiles != null) {
             props.put("secrets.files", secretsFiles);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +67,7 @@ class SmallRyeConfigTest {
     void anEditIsVisibleThroughConfigWithinTwoSeconds() throws IOException {
         Config config = config();
         Secrets.write(secrets, "[connections.sql]\npassword = \"rotated\"");
-        Secrets.await(java.time.Duration.ofSeconds(2), "the rotated password",
+        Secrets.await(Duration.ofSeconds(2), "the rotated password",
                 () -> "rotated".equals(config.getValue(PASSWORD, String.class)));
         assertThat(config.getOptionalValue("connections.sql.host", String.class)).isEmpty();
     }

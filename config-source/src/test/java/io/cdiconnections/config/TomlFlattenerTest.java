@@ -118,10 +118,12 @@ class TomlFlattenerTest {
         Map<String, String> values = flatten("""
                 creds = {
                     user = "u",   # comments and newlines inside inline tables
-                    escape = "\\x41",
+                    escape = "\\x41\\e",
                 }
                 at = 07:32
+                ldt = 1979-05-27T07:32
                 """);
-        assertThat(values).containsOnly(entry("creds.user", "u"), entry("creds.escape", "A"), entry("at", "07:32:00"));
+        assertThat(values).containsOnly(entry("creds.user", "u"), entry("creds.escape", "A\u001b"),
+                entry("at", "07:32:00"), entry("ldt", "1979-05-27T07:32:00"));
     }
 }
