@@ -95,18 +95,26 @@ final class SecretsWatcher {
         Map<Path, WatchKey> keys = new HashMap<>();
         try (WatchService service = newWatchService()) {
             while (stillNeeded()) {
-                for (Registration registration : registrations) {
-                    check(registration);
+                try {
+                    registrations.forEach(this::check);
+                    watchFolders(service, keys);
+                } catch (RuntimeException e) {
+                    // one bad round must not end the watching of every source
+                    LOG.log(Level.WARNING, Messages.watcherFailed(e.getClass().getName()));
                 }
-                watchFolders(service, keys);
                 await(service);
             }
         } catch (InterruptedException e) {
-            stop();
             Thread.currentThread().interrupt();
-        } catch (IOException | RuntimeException e) {
-            stop();
+        } catch (IOException e) {
             LOG.log(Level.WARNING, Messages.watcherFailed(e.getClass().getName()));
+        } finally {
+            // whatever ended this thread, the next registration starts a new one
+            synchronized (this) {
+                if (thread == Thread.currentThread()) {
+                    thread = null;
+                }
+            }
         }
     }
 
@@ -115,11 +123,7 @@ final class SecretsWatcher {
         if (registrations.isEmpty()) {
             thread = null;
         }
-        return thread != null;
-    }
-
-    private synchronized void stop() {
-        thread = null;
+        return thread == Thread.currentThread();
     }
 
     private void check(Registration registration) {
@@ -136,11 +140,7 @@ final class SecretsWatcher {
         } else if (System.nanoTime() - registration.pendingSince >= SETTLE_NANOS) {
             registration.current = now;
             registration.pending = null;
-            try {
-                source.reload();
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, Messages.watcherFailed(e.getClass().getName()));
-            }
+            source.reload();
         }
     }
 
