@@ -3,7 +3,6 @@ package io.cdiconnections.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -122,15 +121,6 @@ class SecretsConfigSourceTest {
         assertThatThrownBy(() -> Secrets.source(List.of(SecretsLocation.of(Kind.DEFAULT, folder))))
                 .isInstanceOf(SecretsException.class)
                 .hasMessageContaining("Cannot read secrets file " + folder).hasMessageContaining("chmod 600");
-    }
-
-    @Test
-    void aFileWithoutReadPermissionIsAnError() throws Exception {
-        Path file = Secrets.write(tmp.resolve("locked.toml"), "a = 1");
-        Secrets.chmod(file, "---------");
-        assumeFalse(Files.isReadable(file), "running as root, who reads every file");
-        assertThatThrownBy(() -> Secrets.source(file)).isInstanceOf(SecretsException.class)
-                .hasMessageContaining("Cannot read secrets file " + file);
     }
 
     @Test
