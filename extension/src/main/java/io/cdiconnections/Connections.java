@@ -207,7 +207,8 @@ public final class Connections {
          * @return this builder
          */
         public Builder option(String key, String value) {
-            ConnectionRequest.of(name, "", null, "", Connection.UNBOUNDED, Map.of(String.valueOf(key).trim(),
+            Objects.requireNonNull(key, "key");
+            ConnectionRequest.of(name, "", null, "", Connection.UNBOUNDED, Map.of(key.trim(),
                     Objects.requireNonNull(value, "value")), where());
             options.put(key.trim(), value);
             return this;

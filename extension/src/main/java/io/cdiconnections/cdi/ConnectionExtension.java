@@ -33,6 +33,7 @@ import io.cdiconnections.registry.ConnectionRegistry;
 import io.cdiconnections.registry.ConnectionRequest;
 import io.cdiconnections.registry.Registries;
 import io.cdiconnections.registry.Resolution;
+import io.cdiconnections.registry.TypeResolver;
 
 /**
  * The CDI portable extension of cdi-connections. It observes container events only: collects
@@ -65,7 +66,12 @@ public class ConnectionExtension implements Extension {
         }
         Class<?> raw = Types.raw(ip.getType());
         if (raw == Instance.class || raw == jakarta.inject.Provider.class) {
-            return; // dynamic lookup: served by the @Dependent lookup beans
+            // dynamic lookup: served by the @Dependent lookup beans, one per type
+            if (ip.getType() instanceof java.lang.reflect.ParameterizedType p
+                    && TypeResolver.isConcreteConnection(Types.raw(p.getActualTypeArguments()[0]))) {
+                lookupTypes.add(Types.raw(p.getActualTypeArguments()[0]));
+            }
+            return;
         }
         String site = InjectionPoints.describe(ip);
         String problem = null;

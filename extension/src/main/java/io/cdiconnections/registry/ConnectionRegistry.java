@@ -51,6 +51,8 @@ public final class ConnectionRegistry implements AutoCloseable {
     private final ConcurrentHashMap<Resolution.GroupKey, ConnectionGroup> groups = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Resolution.SharingKey, Resolution.GroupKey> firstGroups = new ConcurrentHashMap<>();
     private final Set<Resolution.SharingKey> warned = ConcurrentHashMap.newKeySet();
+    /** A type's scope, asked once of a throwaway handle. */
+    private final ConcurrentHashMap<Class<?>, ConnectionScope> scopes = new ConcurrentHashMap<>();
     private final ReferenceQueue<BaseConnection<?>> collected = new ReferenceQueue<>();
     private final List<AutoCloseable> subscriptions = new ArrayList<>();
     private final ClassLoader loader;
@@ -114,8 +116,9 @@ public final class ConnectionRegistry implements AutoCloseable {
         ConnectionRequest request = ConnectionRequest.of(name, "", null, "", Connection.UNBOUNDED, Map.of(), where);
         Resolution r = resolve(request, type, where);
         BaseConnection<?> h = handle(r);
-        if (r.scope() == ConnectionScope.GLOBAL) {
-            ConnectionGroup.HandleRef ref = groups.get(r.groupKey()).ref(r);
+        ConnectionGroup group = groups.get(r.groupKey());
+        if (r.scope() == ConnectionScope.GLOBAL && group != null) {
+            ConnectionGroup.HandleRef ref = group.ref(r);
             if (ref != null && ref.get() == h) {
                 front.compute(name, (k, old) -> Front.with(old, type, ref));
             }
@@ -144,7 +147,7 @@ public final class ConnectionRegistry implements AutoCloseable {
         if (ttl != null && ttl.isZero()) {
             ttl = null;
         }
-        ConnectionScope scope = TypeResolver.probe(type, name, config).scope();
+        ConnectionScope scope = scopes.computeIfAbsent(type, t -> TypeResolver.probe(type, name, config).scope());
         return new Resolution(where, name, type, request.options(), ttl, request.maxEntries(), scope);
     }
 

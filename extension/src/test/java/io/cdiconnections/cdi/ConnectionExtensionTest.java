@@ -116,6 +116,23 @@ class ConnectionExtensionTest {
         }
     }
 
+    /** A connection type used only through a qualified Instance. */
+    @Dependent
+    public static class LazyUser {
+        @Inject
+        @Connection(name = "other", type = OTHER)
+        Instance<io.cdiconnections.test.OtherConnection> other;
+    }
+
+    @Test
+    void qualifiedInstanceOfATypeUsedNowhereElseResolvesLazily() {
+        try (WeldContainer weld = start(LazyUser.class)) {
+            io.cdiconnections.test.OtherConnection other = weld.select(LazyUser.class).get().other.get();
+            assertThat(other.name()).isEqualTo("other");
+            assertThat(Connections.builder("other").type(OTHER).get()).isSameAs(other);
+        }
+    }
+
     @Test
     void shutdownClosesEveryRawInstance() {
         CountingConnection.Raw raw;
