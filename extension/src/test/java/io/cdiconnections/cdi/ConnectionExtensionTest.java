@@ -14,11 +14,14 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.inject.Inject;
 
+import org.jboss.weld.bootstrap.spi.BeanDiscoveryMode;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import io.cdiconnections.BaseConnection;
 import io.cdiconnections.Connection;
@@ -146,9 +149,12 @@ class ConnectionExtensionTest {
         assertThat(handle.isClosed()).isTrue();
     }
 
-    @Test
-    void connectionTypesDiscoveredAsBeanClassesAreNotBeansThemselves() {
-        try (WeldContainer weld = start(OrderService.class, CountingConnection.class, StrictConnection.class)) {
+    @ParameterizedTest
+    @EnumSource(value = BeanDiscoveryMode.class, names = {"ANNOTATED", "ALL"})
+    void worksInBothDiscoveryModesAndConnectionTypesAreNotBeansThemselves(BeanDiscoveryMode mode) {
+        try (WeldContainer weld = new Weld().disableDiscovery().setBeanDiscoveryMode(mode)
+                .addBeanClasses(OrderService.class, CountingConnection.class, StrictConnection.class)
+                .addExtension(new ConnectionExtension()).initialize()) {
             OrderService service = weld.select(OrderService.class).get();
             assertThat(service.field.raw()).isNotNull();
             assertThat(weld.select(CountingConnection.class).isResolvable()).isFalse();
