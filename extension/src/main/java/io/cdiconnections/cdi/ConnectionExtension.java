@@ -106,6 +106,7 @@ public class ConnectionExtension implements Extension {
             if (req.problem == null) {
                 try {
                     req.resolution = registry.resolve(req.request, Types.raw(req.declared), req.where);
+                    req.problem = Proxies.problem(req.resolution);
                     lookupTypes.add(req.resolution.type());
                 } catch (ConnectionException e) {
                     req.problem = e.getMessage();
@@ -159,6 +160,8 @@ public class ConnectionExtension implements Extension {
             return "";
         } catch (ConnectionException e) {
             return e.getMessage();
+        } catch (RuntimeException e) {
+            return Messages.validationFailed(r.name(), r.type(), e);
         }
     }
 

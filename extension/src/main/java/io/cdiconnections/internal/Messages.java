@@ -352,6 +352,42 @@ public final class Messages {
     }
 
     /**
+     * @param connection the connection name
+     * @param type       the connection class
+     * @param cause      what its {@code validate} threw
+     * @return the deployment problem for a {@code validate} method that failed unexpectedly
+     */
+    public static String validationFailed(String connection, Class<?> type, Throwable cause) {
+        return "Connection '" + connection + "': checking its configuration with " + type.getSimpleName()
+                + ".validate(...) failed with " + cause.getClass().getName() + ". A validate method should throw "
+                + "ConnectionConfigException naming the missing key, as params.require(\"url\") does.";
+    }
+
+    /**
+     * @param connection the connection name
+     * @param type       the connection class
+     * @param where      how the user wrote the request
+     * @return the deployment problem for an injected class without the constructor CDI proxies need
+     */
+    public static String noProxyConstructor(String connection, Class<?> type, String where) {
+        return "Connection '" + connection + "' (" + where + "): " + type.getName() + " has no non-private "
+                + "constructor without parameters, which CDI needs to make the client proxy of an injected "
+                + "connection. Add one: protected " + type.getSimpleName() + "() { } (it is used by proxies only).";
+    }
+
+    /**
+     * @param connection the connection name
+     * @param type       the connection class
+     * @param method     the final method, such as {@code MyConnection.get()}
+     * @param where      how the user wrote the request
+     * @return the deployment problem for an injected class with a final method
+     */
+    public static String finalMethod(String connection, Class<?> type, String method, String where) {
+        return "Connection '" + connection + "' (" + where + "): " + type.getName() + " cannot have a CDI client "
+                + "proxy because the method " + method + " is final. Remove final from it (or make it private).";
+    }
+
+    /**
      * @param injectionPoint the injection point, such as {@code OrderService.sql}
      * @param problem        the problem and its fix
      * @return the deployment problem

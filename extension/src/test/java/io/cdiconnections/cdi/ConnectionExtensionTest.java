@@ -26,6 +26,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import io.cdiconnections.BaseConnection;
 import io.cdiconnections.Connection;
 import io.cdiconnections.Connections;
+import io.cdiconnections.test.BrokenTypes;
 import io.cdiconnections.test.CountingConnection;
 import io.cdiconnections.test.SessionConnection;
 import io.cdiconnections.test.StrictConnection;
@@ -243,6 +244,14 @@ class ConnectionExtensionTest {
         @Connection(name = "x", type = COUNTING)
         String notAConnectionType;
 
+        @Inject
+        @Connection(name = "x")
+        BrokenTypes.NoProxyConstructor noProxyConstructor;
+
+        @Inject
+        @Connection(name = "x")
+        BrokenTypes.FinalMethod finalMethod;
+
         final CountingConnection fromConstructor;
 
         @Inject
@@ -278,6 +287,14 @@ class ConnectionExtensionTest {
                 .hasMessageContaining("Injection point Mistakes.notAConnectionType: Connection 'x' (@Connection("
                         + "name = \"x\", type = \"" + COUNTING + "\")): the Java type java.lang.String is not a "
                         + "connection type.")
+                .hasMessageContaining("Injection point Mistakes.noProxyConstructor: Connection 'x' (@Connection(name "
+                        + "= \"x\")): io.cdiconnections.test.BrokenTypes$NoProxyConstructor has no non-private "
+                        + "constructor without parameters, which CDI needs to make the client proxy of an injected "
+                        + "connection. Add one: protected NoProxyConstructor() { } (it is used by proxies only).")
+                .hasMessageContaining("Injection point Mistakes.finalMethod: Connection 'x' (@Connection(name = "
+                        + "\"x\")): io.cdiconnections.test.BrokenTypes$FinalMethod cannot have a CDI client proxy "
+                        + "because the method FinalMethod.greeting() is final. Remove final from it (or make it "
+                        + "private).")
                 .hasMessageContaining("Injection point Mistakes(constructor) parameter 1")
                 .hasMessageContaining("the type class com.example.Missing");
     }

@@ -85,6 +85,14 @@ class MessagesTest {
     }
 
     @Test
+    void validationFailed() {
+        assertThat(Messages.validationFailed("sql", CountingConnection.class, new NullPointerException()))
+                .isEqualTo("Connection 'sql': checking its configuration with CountingConnection.validate(...) failed "
+                        + "with java.lang.NullPointerException. A validate method should throw "
+                        + "ConnectionConfigException naming the missing key, as params.require(\"url\") does.");
+    }
+
+    @Test
     void twoPoolsWithBounds() {
         assertThat(Messages.twoPools("sql", CountingConnection.class, null, -1, Duration.ofMinutes(1), 3))
                 .contains("(ttl forever, maxEntries unbounded and ttl PT1M, maxEntries 3)");

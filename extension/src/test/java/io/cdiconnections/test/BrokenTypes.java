@@ -29,6 +29,37 @@ public final class BrokenTypes {
         }
     }
 
+    /** Fine for {@code Connections}, but no proxy constructor for injection. */
+    public static class NoProxyConstructor extends BaseConnection<Object> {
+        public NoProxyConstructor(ConnectionContext context) {
+            super(context);
+        }
+
+        @Override
+        protected Object connect(ConnectionParameters params) {
+            return new Object();
+        }
+    }
+
+    /** A final method a proxy cannot override. */
+    public static class FinalMethod extends BaseConnection<Object> {
+        public FinalMethod(ConnectionContext context) {
+            super(context);
+        }
+
+        protected FinalMethod() {
+        }
+
+        @Override
+        protected Object connect(ConnectionParameters params) {
+            return new Object();
+        }
+
+        public final String greeting() {
+            return "hello";
+        }
+    }
+
     /** A constructor that throws. */
     public static class ThrowingConstructor extends BaseConnection<Object> {
         public ThrowingConstructor(ConnectionContext context) {
