@@ -125,6 +125,7 @@ public class ConnectionExtension implements Extension {
 
     void validateInjectionPoints(@Observes AfterDeploymentValidation event) {
         Map<Request, String> missingKeys = new LinkedHashMap<>();
+        boolean failed = false;
         for (Site site : sites) {
             Request req = site.request;
             String problem = req.problem;
@@ -133,7 +134,12 @@ public class ConnectionExtension implements Extension {
             }
             if (!problem.isEmpty()) {
                 event.addDeploymentProblem(new ConnectionException(Messages.injectionPointProblem(site.name, problem)));
+                failed = true;
             }
+        }
+        if (failed) {
+            registry.close(); // the deployment fails: BeforeShutdown may never come
+            return;
         }
         for (Request req : requests.values()) {
             if (req.resolution != null) {

@@ -261,6 +261,15 @@ class ConnectionExtensionTest {
     }
 
     @Test
+    void aFailedDeploymentLeavesNoRegistryBehind() {
+        ConnectionExtension extension = new ConnectionExtension();
+        assertThatThrownBy(() -> new Weld().disableDiscovery().addBeanClasses(Mistakes.class).addExtension(extension)
+                .initialize().close()).isInstanceOf(DeploymentException.class);
+        assertThat(extension.registry().isClosed()).isTrue();
+        assertThat(io.cdiconnections.registry.Registries.current()).isNotSameAs(extension.registry());
+    }
+
+    @Test
     void deploymentReportsEveryProblemAtOnceWithItsInjectionPoint() {
         assertThatThrownBy(() -> start(Mistakes.class).close())
                 .isInstanceOf(DeploymentException.class)
