@@ -259,7 +259,7 @@ public final class ConnectionRegistry implements AutoCloseable {
         }
         ScheduledThreadPoolExecutor t = timer;
         if (t != null) {
-            t.shutdownNow();
+            t.shutdown(); // pending expiries are dropped; one running finishes closing its instance
         }
         front.clear();
         groups.clear();
@@ -290,6 +290,7 @@ public final class ConnectionRegistry implements AutoCloseable {
                         return thread;
                     });
                     t.setRemoveOnCancelPolicy(true);
+                    t.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
                     timer = t;
                 }
             }

@@ -280,6 +280,40 @@ class ConnectionRegistryTest {
     }
 
     @Test
+    void underLoadWithTtlAndEvictionNoUseSeesAClosedInstanceAndEveryInstanceIsClosedAtTheEnd() throws Exception {
+        int connects = CountingConnection.CONNECTS.get();
+        int closes = CountingConnection.CLOSES.get();
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        List<Future<Integer>> results = new ArrayList<>();
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1500);
+        for (int t = 0; t < 16; t++) {
+            results.add(pool.submit(() -> {
+                java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+                int uses = 0;
+                while (System.nanoTime() < end) {
+                    CountingConnection h = handle("load" + random.nextInt(20), "0.05", 5, Map.of());
+                    boolean closedInUse = h.use(raw -> {
+                        Thread.onSpinWait();
+                        return raw.closed;
+                    });
+                    assertThat(closedInUse).isFalse();
+                    uses++;
+                }
+                return uses;
+            }));
+        }
+        int uses = 0;
+        for (Future<Integer> f : results) {
+            uses += f.get(30, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+        assertThat(registry.liveCount()).isLessThanOrEqualTo(5 + 16);
+        registry.close();
+        assertThat(uses).isPositive();
+        assertThat(CountingConnection.CLOSES.get() - closes).isEqualTo(CountingConnection.CONNECTS.get() - connects);
+    }
+
+    @Test
     void tenThousandNamesKeepAtMostMaxEntriesLiveAndIdleHandlesAreCollected() throws Exception {
         List<WeakReference<CountingConnection>> refs = new ArrayList<>();
         for (int i = 0; i < 10_000; i++) {
