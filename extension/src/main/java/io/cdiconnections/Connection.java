@@ -107,10 +107,15 @@ public @interface Connection {
     final class Literal extends AnnotationLiteral<Connection> implements Connection {
         private static final long serialVersionUID = 1L;
 
+        /** The member {@code name()}. */
         private final String name;
+        /** The member {@code type()}. */
         private final String type;
+        /** The member {@code ttl()}. */
         private final String ttl;
+        /** The member {@code maxEntries()}. */
         private final int maxEntries;
+        /** The member {@code options()}. */
         private final String[] options;
 
         private Literal(String name, String type, String ttl, int maxEntries, String[] options) {

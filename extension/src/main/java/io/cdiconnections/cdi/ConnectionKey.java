@@ -29,6 +29,7 @@ public @interface ConnectionKey {
     /** An instance of the qualifier. */
     final class Literal extends AnnotationLiteral<ConnectionKey> implements ConnectionKey {
         private static final long serialVersionUID = 1L;
+        /** The canonical key. */
         private final String value;
 
         /** @param value the canonical key */
