@@ -21,14 +21,11 @@ record JdbcDriver(String className, String coordinates, String subprotocol) {
     static final JdbcDriver SNOWFLAKE = new JdbcDriver("net.snowflake.client.jdbc.SnowflakeDriver", "net.snowflake:snowflake-jdbc", "snowflake");
 
     /**
-     * @param loader where to look
-     * @return whether the driver class can be loaded there
+     * @param className a class name
+     * @return whether the class can be loaded by the thread's context class loader or ours
      */
-    boolean isPresent(ClassLoader loader) {
-        return classExists(className, loader);
-    }
-
-    static boolean classExists(String className, ClassLoader loader) {
+    static boolean onClassPath(String className) {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
         for (ClassLoader l : new ClassLoader[] {loader, JdbcDriver.class.getClassLoader()}) {
             try {
                 Class.forName(className, false, l);

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import io.cdiconnections.ConnectionConfigException;
@@ -42,17 +43,17 @@ record JdbcTarget(Dialect dialect, JdbcDriver driver, String url, String usernam
 
     /**
      * @param p      the connection's parameters
-     * @param loader where the JDBC driver must be found
+     * @param driverPresent tells whether a JDBC driver class is on the class path
      * @return the target
      * @throws ConnectionConfigException naming the key, the dialect or the driver to add
      */
-    static JdbcTarget resolve(ConnectionParameters p, ClassLoader loader) {
+    static JdbcTarget resolve(ConnectionParameters p, Predicate<String> driverPresent) {
         if (p.keys().stream().noneMatch(k -> ADDRESS_KEYS.contains(k) || k.startsWith("query."))) {
             throw new ConnectionConfigException(Messages.sqlMissingConfiguration(p.connectionName()));
         }
         Optional<String> url = p.get("url");
         if (url.isPresent() && url.get().trim().toLowerCase(Locale.ROOT).startsWith("jdbc:")) {
-            return fromJdbcUrl(p, url.get().trim(), loader);
+            return fromJdbcUrl(p, url.get().trim(), driverPresent);
         }
         SqlUrl parts = url.map(u -> SqlUrl.parse(u).orElseThrow(
                         () -> new ConnectionConfigException(Messages.sqlBadUrl(p.connectionName()))))
@@ -64,7 +65,7 @@ record JdbcTarget(Dialect dialect, JdbcDriver driver, String url, String usernam
         if (url.isEmpty()) {
             requireParts(p, dialect);
         }
-        JdbcDriver driver = chooseDriver(p, dialect, javaDriverClass(p, merged.driver()), loader);
+        JdbcDriver driver = chooseDriver(p, dialect, javaDriverClass(p, merged.driver()), driverPresent);
         Map<String, String> props = new LinkedHashMap<>(merged.query());
         props.putAll(p.section(CONNECT_ARGS).asMap());
         dialect.translate(driver, props);
@@ -72,17 +73,17 @@ record JdbcTarget(Dialect dialect, JdbcDriver driver, String url, String usernam
         return new JdbcTarget(dialect, driver, jdbcUrl, merged.username(), merged.password(), props);
     }
 
-    private static JdbcTarget fromJdbcUrl(ConnectionParameters p, String url, ClassLoader loader) {
+    private static JdbcTarget fromJdbcUrl(ConnectionParameters p, String url, Predicate<String> driverPresent) {
         Optional<Dialect> dialect = Dialect.ofJdbcUrl(url);
         String javaClass = javaDriverClass(p, null);
         JdbcDriver driver = null;
         if (javaClass != null) {
-            driver = checkedClass(p, javaClass, loader, null);
+            driver = checkedClass(p, javaClass, driverPresent, null);
         } else if (dialect.isPresent()) {
             String sub = url.substring(5).toLowerCase(Locale.ROOT);
             JdbcDriver wanted = dialect.get().drivers().stream().filter(d -> sub.startsWith(d.subprotocol() + ":"))
                     .findFirst().orElseThrow();
-            if (!wanted.isPresent(loader)) {
+            if (!driverPresent.test(wanted.className())) {
                 throw new ConnectionConfigException(Messages.sqlDriverMissing(p.connectionName(),
                         dialect.get().displayName(), List.of(wanted.coordinates())));
             }
@@ -148,18 +149,20 @@ record JdbcTarget(Dialect dialect, JdbcDriver driver, String url, String usernam
         return d != null && d.indexOf('.') > 0 ? d.trim() : null;
     }
 
-    private static JdbcDriver chooseDriver(ConnectionParameters p, Dialect dialect, String javaClass, ClassLoader loader) {
+    private static JdbcDriver chooseDriver(ConnectionParameters p, Dialect dialect, String javaClass,
+                                           Predicate<String> driverPresent) {
         if (javaClass != null) {
-            return checkedClass(p, javaClass, loader, dialect.drivers().get(0).subprotocol());
+            return checkedClass(p, javaClass, driverPresent, dialect.drivers().get(0).subprotocol());
         }
-        return dialect.drivers().stream().filter(d -> d.isPresent(loader)).findFirst()
+        return dialect.drivers().stream().filter(d -> driverPresent.test(d.className())).findFirst()
                 .orElseThrow(() -> new ConnectionConfigException(Messages.sqlDriverMissing(p.connectionName(),
                         dialect.displayName(), dialect.drivers().stream().map(JdbcDriver::coordinates).toList())));
     }
 
     /** A driver class named in {@code driver}: one we know keeps its identity, any other is taken as is. */
-    private static JdbcDriver checkedClass(ConnectionParameters p, String javaClass, ClassLoader loader, String subprotocol) {
-        if (!JdbcDriver.classExists(javaClass, loader)) {
+    private static JdbcDriver checkedClass(ConnectionParameters p, String javaClass, Predicate<String> driverPresent,
+                                           String subprotocol) {
+        if (!driverPresent.test(javaClass)) {
             throw new ConnectionConfigException(Messages.sqlDriverClassMissing(p.connectionName(), javaClass));
         }
         for (Dialect d : Dialect.values()) {

@@ -92,7 +92,7 @@ public class SQLConnection extends BaseConnection<HikariDataSource> {
      * @throws ConnectionConfigException naming the key, the dialect or the driver to add
      */
     public static void validateParameters(ConnectionParameters params) {
-        JdbcTarget target = JdbcTarget.resolve(params, classLoader());
+        JdbcTarget target = JdbcTarget.resolve(params, JdbcDriver::onClassPath);
         SqlSettings.from(params);
         PoolSettings.configure(params.connectionName(), target, params, key -> { });
     }
@@ -108,7 +108,7 @@ public class SQLConnection extends BaseConnection<HikariDataSource> {
     protected HikariDataSource connect(ConnectionParameters params) {
         SqlSettings s = SqlSettings.from(params);
         settings = s;
-        JdbcTarget target = JdbcTarget.resolve(params, classLoader());
+        JdbcTarget target = JdbcTarget.resolve(params, JdbcDriver::onClassPath);
         HikariConfig config = PoolSettings.configure(name(), target, params, this::warnIgnored);
         try {
             return new HikariDataSource(config);
@@ -379,11 +379,6 @@ public class SQLConnection extends BaseConnection<HikariDataSource> {
         if (warned.add(key)) {
             LOG.log(System.Logger.Level.WARNING, Messages.sqlIgnoredEngineKwarg(name(), key));
         }
-    }
-
-    private static ClassLoader classLoader() {
-        ClassLoader tccl = Thread.currentThread().getContextClassLoader();
-        return tccl != null ? tccl : SQLConnection.class.getClassLoader();
     }
 
     /** @return the number of cached query results (for tests) */
