@@ -188,14 +188,7 @@ enum Dialect {
      */
     static Optional<Dialect> ofJdbcUrl(String jdbcUrl) {
         String rest = jdbcUrl.substring("jdbc:".length()).toLowerCase(Locale.ROOT);
-        for (Dialect d : values()) {
-            for (JdbcDriver driver : d.drivers) {
-                if (rest.startsWith(driver.subprotocol() + ":")) {
-                    return Optional.of(d);
-                }
-            }
-        }
-        return Optional.empty();
+        return Arrays.stream(values()).filter(d -> rest.startsWith(d.drivers.get(0).subprotocol() + ":")).findFirst();
     }
 
     /** @return the names users may write, for messages */
