@@ -97,6 +97,17 @@ public class SQLConnection extends BaseConnection<HikariDataSource> {
         PoolSettings.configure(params.connectionName(), target, params, key -> { });
     }
 
+    /**
+     * The deployment-time check: {@link #validateParameters(ConnectionParameters)}. (Overrides
+     * {@code BaseConnection.validate} once the registry's hook is merged; no {@code @Override}
+     * until then.)
+     *
+     * @param params the parameters {@link #connect} would see now
+     */
+    protected void validate(ConnectionParameters params) {
+        validateParameters(params);
+    }
+
     @Override
     protected Set<String> knownKeys() {
         return KNOWN_KEYS;
