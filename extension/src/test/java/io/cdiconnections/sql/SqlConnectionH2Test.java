@@ -328,6 +328,15 @@ class SqlConnectionH2Test {
     }
 
     @Test
+    void maxRowsLimitsTheResultAndIsPartOfTheCacheKey() {
+        QueryOptions one = QueryOptions.defaults().maxRows(1).fetchSize(10).ttl(Duration.ofMinutes(1));
+
+        assertThat(sql.query("select id from pets order by id", one).size()).isEqualTo(1);
+        assertThat(sql.query("select id from pets order by id", one.maxRows(0)).size()).isEqualTo(2);
+        assertThat(one.toString()).isEqualTo("QueryOptions[params=[], ttl=PT1M, maxRows=1, fetchSize=10, timeout=null]");
+    }
+
+    @Test
     void anExpiredResultIsReadAgain() throws InterruptedException {
         QueryOptions shortTtl = QueryOptions.defaults().ttl(Duration.ofMillis(200));
         Table first = sql.query("select count(*) from pets", shortTtl);
