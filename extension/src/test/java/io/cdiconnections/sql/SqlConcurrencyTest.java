@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -57,13 +56,9 @@ class SqlConcurrencyTest {
 
             assertThat(ok).isEqualTo(16 * 150);
             assertThat(resets.get()).isPositive();
-            sql.query("select 1", Map.of());
-            int sessions = Integer.MAX_VALUE;
-            for (int i = 0; i < 40 && sessions > 2; i++) {
-                Thread.sleep(50);
-                sessions = SqlPostgresTest.sessions(sql);
-            }
-            assertThat(sessions).as("sessions of the pool's application name").isLessThanOrEqualTo(2);
+            sql.query("select 1");
+            assertThat(SqlPostgresTest.sessionsSettled(sql, 2)).as("sessions of the pool's application name")
+                    .isLessThanOrEqualTo(2);
         } finally {
             running.set(false);
             pool.shutdownNow();

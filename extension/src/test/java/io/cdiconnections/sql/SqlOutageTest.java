@@ -71,12 +71,8 @@ class SqlOutageTest {
                 assertThat(recoveryMillis).as("ms until a read succeeded after the database came back").isBetween(0L, 2_000L);
                 assertThat(slowestFailureMillis.get()).as("slowest failing call, ms").isLessThan(12_000);
                 sql.query("select 1");
-                int sessions = Integer.MAX_VALUE;
-                for (int i = 0; i < 40 && sessions > 2; i++) {
-                    Thread.sleep(50);
-                    sessions = SqlPostgresTest.sessions(sql);
-                }
-                assertThat(sessions).as("sessions left").isLessThanOrEqualTo(2);
+                assertThat(SqlPostgresTest.sessionsSettled(sql, 2)).as("sessions of the pool's application name")
+                        .isLessThanOrEqualTo(2);
             } finally {
                 running.set(false);
                 threads.shutdownNow();

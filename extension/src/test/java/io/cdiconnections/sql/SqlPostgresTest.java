@@ -154,6 +154,16 @@ class SqlPostgresTest {
         }
     }
 
+    /** @return the pool's session count once it is at most {@code max}, or after 2 s the last count seen */
+    static int sessionsSettled(SQLConnection c, int max) throws SQLException, InterruptedException {
+        int sessions = sessions(c);
+        for (int i = 0; i < 40 && sessions > max; i++) {
+            Thread.sleep(50);
+            sessions = sessions(c);
+        }
+        return sessions;
+    }
+
     private static Connection admin() throws SQLException {
         return DriverManager.getConnection(SqlTestSupport.PG_URL, "postgres", "");
     }
