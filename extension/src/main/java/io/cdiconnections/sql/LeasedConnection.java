@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * A pooled JDBC connection handed to a caller, which also holds the pool it came from: the pool
  * is not closed by a reset while the caller still has the connection, and is let go when the
- * caller closes it. Every other call goes to the pooled connection.
+ * caller closes (or aborts) it. Every other call goes to the pooled connection.
  */
 final class LeasedConnection implements InvocationHandler {
 
@@ -40,6 +40,15 @@ final class LeasedConnection implements InvocationHandler {
                 if (closed.compareAndSet(false, true)) {
                     try {
                         target.close();
+                    } finally {
+                        release.run();
+                    }
+                }
+                return null;
+            case "abort":
+                if (closed.compareAndSet(false, true)) {
+                    try {
+                        target.abort((java.util.concurrent.Executor) args[0]);
                     } finally {
                         release.run();
                     }

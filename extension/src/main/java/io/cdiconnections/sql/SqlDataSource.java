@@ -4,9 +4,13 @@ import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.sql.SQLTransientConnectionException;
 import java.util.logging.Logger;
 
 import javax.sql.DataSource;
+
+import io.cdiconnections.ConnectionException;
+import io.cdiconnections.ConnectionUnavailableException;
 
 /**
  * {@link SQLConnection#dataSource()}: a DataSource that always borrows from the connection's
@@ -21,9 +25,16 @@ final class SqlDataSource implements DataSource {
         this.sql = sql;
     }
 
+    /** Our exceptions become the JDBC ones a library expects from a DataSource, the message kept. */
     @Override
-    public Connection getConnection() {
-        return sql.connection();
+    public Connection getConnection() throws SQLException {
+        try {
+            return sql.connection();
+        } catch (ConnectionUnavailableException e) {
+            throw new SQLTransientConnectionException(e.getMessage(), "08001", e);
+        } catch (ConnectionException e) {
+            throw new SQLException(e.getMessage(), e);
+        }
     }
 
     /** Credentials come from secrets; a pooled data source cannot switch users per call. */

@@ -364,6 +364,31 @@ class SqlConnectionH2Test {
     }
 
     @Test
+    void anAbortedConnectionAlsoLetsGoOfItsPool() throws Exception {
+        java.sql.Connection c = sql.connection();
+        var pool = sql.raw();
+        sql.reset();
+
+        c.abort(Runnable::run);
+
+        assertThat(pool.isClosed()).isTrue();
+    }
+
+    @Test
+    void theDataSourceReportsAnUnreachableDatabaseAsJdbcDoes() {
+        SQLConnection down = SqlTestSupport.postgres(uniqueName("dsdown"), "url", "jdbc:postgresql://127.0.0.1:1/test",
+                "retry_attempts", "1");
+        try {
+            assertThatThrownBy(() -> down.dataSource().getConnection())
+                    .isInstanceOf(java.sql.SQLTransientConnectionException.class)
+                    .hasMessageStartingWith("Connection '" + down.name() + "' (SQLConnection) could not connect to ")
+                    .hasCauseInstanceOf(io.cdiconnections.ConnectionUnavailableException.class);
+        } finally {
+            down.close();
+        }
+    }
+
+    @Test
     void aBorrowedConnectionKeepsItsPoolOpenThroughAReset() throws Exception {
         java.sql.Connection c = sql.connection();
         var pool = sql.raw();
