@@ -14,7 +14,9 @@ public class QueryException extends ConnectionException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The database's SQLState, or null. */
     private final String sqlState;
+    /** The vendor error code, or 0. */
     private final int errorCode;
 
     /**
