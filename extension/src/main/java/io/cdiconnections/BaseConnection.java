@@ -199,7 +199,7 @@ public abstract class BaseConnection<R> implements AutoCloseable {
      * @throws ConnectionUnavailableException when connecting fails
      * @throws ConnectionClosedException      when this handle was closed
      */
-    protected final Lease<R> lease() {
+    protected Lease<R> lease() {
         return new Lease<>(acquire());
     }
 
