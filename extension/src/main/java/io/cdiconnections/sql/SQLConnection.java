@@ -76,6 +76,10 @@ public class SQLConnection extends BaseConnection<HikariDataSource> {
         super(context);
     }
 
+    /** For CDI client proxies only; applications never call it. */
+    protected SQLConnection() {
+    }
+
     // ------------------------------------------------------------------ parameters
 
     /**
@@ -98,12 +102,11 @@ public class SQLConnection extends BaseConnection<HikariDataSource> {
     }
 
     /**
-     * The deployment-time check: {@link #validateParameters(ConnectionParameters)}. (Overrides
-     * {@code BaseConnection.validate} once the registry's hook is merged; no {@code @Override}
-     * until then.)
+     * The deployment-time check: {@link #validateParameters(ConnectionParameters)}.
      *
      * @param params the parameters {@link #connect} would see now
      */
+    @Override
     protected void validate(ConnectionParameters params) {
         validateParameters(params);
     }
