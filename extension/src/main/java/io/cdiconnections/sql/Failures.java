@@ -61,6 +61,18 @@ final class Failures {
         return false;
     }
 
+    /**
+     * Whether the failure is HikariCP's timeout waiting for a connection while the database was
+     * reachable (no connect failure behind it): the pool was busy, not broken.
+     *
+     * @param error the failure
+     * @return whether it is a busy pool's timeout
+     */
+    static boolean isPoolExhausted(Throwable error) {
+        return error instanceof SQLTransientConnectionException && error.getCause() == null
+                && String.valueOf(error.getMessage()).contains("Connection is not available");
+    }
+
     /** A statement that failed for a reason of its own. */
     QueryException statement(SQLException e, String sql) {
         return QueryException.of(Messages.sqlStatementFailed(connection, e.getSQLState(), text(e), excerpt(sql)),

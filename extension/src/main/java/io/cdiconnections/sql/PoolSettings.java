@@ -46,7 +46,12 @@ final class PoolSettings {
         c.setPoolName("cdi-connections-" + connection);
         c.setJdbcUrl(target.url());
         if (target.driver() != null) {
-            c.setDriverClassName(target.driver().className());
+            try {
+                c.setDriverClassName(target.driver().className());
+            } catch (RuntimeException e) { // present but not a usable java.sql.Driver
+                throw new ConnectionConfigException(Messages.sqlInvalidPool(connection,
+                        e.getClass().getSimpleName() + ": " + e.getMessage()));
+            }
         }
         c.setUsername(target.username());
         c.setPassword(target.password());

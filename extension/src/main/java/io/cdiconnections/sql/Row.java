@@ -63,6 +63,9 @@ public final class Row {
     public <T> T get(String column, Class<T> type) {
         int i = table.indexOf(column);
         Object v = values[i];
+        if (v == null) {
+            return null;
+        }
         @SuppressWarnings("unchecked")
         T converted = (T) Values.convert(v, type).orElseThrow(() -> new QueryException(
                 Messages.sqlCannotConvert(table.columns().get(i).name(), Values.typeOf(v), type.getName())));

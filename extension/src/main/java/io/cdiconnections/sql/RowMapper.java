@@ -112,8 +112,11 @@ interface RowMapper<T> {
 
     @SuppressWarnings("unchecked")
     private static <V> V convert(Object value, Class<V> type, String column, String member) {
-        if (value == null && type.isPrimitive()) {
-            throw new QueryException(Messages.sqlNullIntoPrimitive(column, member, type.getName()));
+        if (value == null) {
+            if (type.isPrimitive()) {
+                throw new QueryException(Messages.sqlNullIntoPrimitive(column, member, type.getName()));
+            }
+            return null;
         }
         return (V) Values.convert(value, type).orElseThrow(() -> new QueryException(
                 Messages.sqlCannotConvert(column, Values.typeOf(value), type.getName() + " " + member)));

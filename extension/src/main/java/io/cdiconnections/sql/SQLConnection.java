@@ -97,6 +97,17 @@ public class SQLConnection extends BaseConnection<HikariDataSource> {
         PoolSettings.configure(params.connectionName(), target, params, key -> { });
     }
 
+    /**
+     * The deployment-time check: {@link #validateParameters(ConnectionParameters)}. (Overrides
+     * {@code BaseConnection.validate} once the registry's hook is merged; no {@code @Override}
+     * until then.)
+     *
+     * @param params the parameters {@link #connect} would see now
+     */
+    protected void validate(ConnectionParameters params) {
+        validateParameters(params);
+    }
+
     @Override
     protected Set<String> knownKeys() {
         return KNOWN_KEYS;
@@ -205,7 +216,8 @@ public class SQLConnection extends BaseConnection<HikariDataSource> {
 
     /**
      * Streamlit's retry of reads: on a connection-class failure, retire the pool that failed
-     * (only that one: many threads failing on it retire it once), wait, and try again.
+     * (only that one: many threads failing on it retire it once), wait, and try again. A pool that
+     * timed out only because all its connections were busy is waited for again, not replaced.
      */
     private <T> T read(String sql, PoolWork<T> work) {
         for (int attempt = 1; ; attempt++) {
@@ -217,7 +229,9 @@ public class SQLConnection extends BaseConnection<HikariDataSource> {
                     if (!Failures.isConnectionFailure(e)) {
                         throw settings.failures(name()).statement(e, sql);
                     }
-                    lease.retire();
+                    if (!Failures.isPoolExhausted(e)) {
+                        lease.retire(); // a busy pool is not a broken one: a new pool would only add connections
+                    }
                     failure = e;
                 }
             } catch (ConnectionUnavailableException e) {

@@ -21,8 +21,8 @@ final class Statements {
             if (options.maxRows() > 0) {
                 ps.setMaxRows(options.maxRows());
             }
-            if (options.fetchSize() > 0) {
-                ps.setFetchSize(options.fetchSize());
+            if (options.fetchSize() > 0) { // some drivers refuse a fetch size above the row limit
+                ps.setFetchSize(options.maxRows() > 0 ? Math.min(options.fetchSize(), options.maxRows()) : options.fetchSize());
             }
             if (options.timeout().isPresent()) {
                 ps.setQueryTimeout((int) Math.max(1, options.timeout().get().toSeconds()));

@@ -95,15 +95,15 @@ final class Values {
     }
 
     /**
-     * @param value  a column value, possibly null
+     * @param value  a column value, not null
      * @param target the type wanted
      * @return the value converted, or empty when no conversion applies
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     static Optional<Object> convert(Object value, Class<?> target) {
         Class<?> t = target.isPrimitive() ? BOXES.get(target) : target;
-        if (value == null || t.isInstance(value)) {
-            return Optional.ofNullable(value);
+        if (t.isInstance(value)) {
+            return Optional.of(value);
         }
         if (t == String.class) {
             return Optional.of(value instanceof byte[] ? new String((byte[]) value, java.nio.charset.StandardCharsets.UTF_8)

@@ -108,6 +108,15 @@ class SqlConfigurationTest {
     }
 
     @Test
+    void aDriverClassThatIsNoDriverIsAConfigurationError() {
+        assertThatThrownBy(() -> SQLConnection.validateParameters(params("url", "jdbc:h2:mem:x",
+                "driver", "java.lang.String")))
+                .isInstanceOf(ConnectionConfigException.class)
+                .hasMessageStartingWith("Connection 'db': HikariCP refused the pool settings: ")
+                .hasMessageContaining("java.lang.String");
+    }
+
+    @Test
     void wrongValuesNameTheirKey() {
         assertThatThrownBy(() -> SQLConnection.validateParameters(params("url", "h2:///mem:x", "pool.maximumPoolSise", "5")))
                 .hasMessage("Connection 'db': 'pool.maximumPoolSise' is not a HikariCP setting, or its value is not of the "

@@ -76,7 +76,7 @@ class SqlConnectionH2Test {
         double weight;
 
         public void setOwnerName(String ownerName) {
-            this.ownerName = ownerName.toUpperCase();
+            this.ownerName = ownerName == null ? null : ownerName.toUpperCase();
         }
     }
 
@@ -86,6 +86,19 @@ class SqlConnectionH2Test {
 
         assertThat(pets).extracting(p -> p.ownerName).containsExactly("JERRY", "BARBARA");
         assertThat(pets).extracting(p -> p.weight).containsExactly(4.5, 12.25);
+    }
+
+    @Test
+    void sqlNullMapsToNullForReferenceTypes() {
+        sql.update("insert into pets (id) values (3)");
+
+        Pet pet = sql.query("select * from pets where id = 3").as(Pet.class).get(0);
+        PetBean bean = sql.query("select owner_name from pets where id = 3").as(PetBean.class).get(0);
+
+        assertThat(pet).isEqualTo(new Pet(3, null, null, null));
+        assertThat(bean.ownerName).isNull();
+        assertThat(sql.query("select born from pets where id = 3").row(0).get("born", LocalDate.class)).isNull();
+        assertThat(sql.query("select owner_name from pets where id = 3").as(String.class)).containsExactly((String) null);
     }
 
     @Test
@@ -121,6 +134,66 @@ class SqlConnectionH2Test {
                 .hasMessage("The result has no column 'nope'; its columns are [ID].");
         assertThatThrownBy(() -> sql.query("select id from pets").as(Object[].class)) // an array is not a bean
                 .hasMessageContaining("Rows cannot be mapped to [Ljava.lang.Object;");
+    }
+
+    /** A class rows cannot fill: no constructor without parameters. */
+    static class NoDefaultConstructor {
+        NoDefaultConstructor(String s) {
+        }
+    }
+
+    /** A bean none of whose properties is a column. */
+    static class Unrelated {
+        private String nickname;
+    }
+
+    record Picky(String ownerName) {
+        Picky {
+            if (ownerName.startsWith("j")) {
+                throw new IllegalArgumentException("no j");
+            }
+        }
+    }
+
+    @Test
+    void classesRowsCannotFillAreNamed() {
+        assertThatThrownBy(() -> sql.query("select owner_name from pets").as(NoDefaultConstructor.class))
+                .isInstanceOf(QueryException.class)
+                .hasMessage("Rows cannot be mapped to " + NoDefaultConstructor.class.getName() + ": it needs a canonical "
+                        + "constructor (a record) or a constructor without parameters (a bean) that can be called; make "
+                        + "the class and constructor public, or open its package to cdi-connections.");
+        assertThatThrownBy(() -> sql.query("select owner_name from pets").as(Unrelated.class))
+                .hasMessage("No setter or field of " + Unrelated.class.getName() + " matches a column of the result "
+                        + "[OWNER_NAME]. Names match ignoring case and underscores (owner_name sets setOwnerName or the "
+                        + "field ownerName).");
+        assertThatThrownBy(() -> sql.query("select owner_name from pets order by id").as(Picky.class))
+                .hasMessage("Mapping a row to " + Picky.class.getName() + " failed: its constructor or a setter threw "
+                        + "java.lang.IllegalArgumentException: no j.");
+    }
+
+    @Test
+    void aBusyPoolIsWaitedForAgainNotReplacedAndThenReported() throws Exception {
+        SQLConnection busy = h2(uniqueName("busy"), "pool.maximumPoolSize", "1", "pool.connectionTimeout", "250",
+                "retry_attempts", "2");
+        try (java.sql.Connection held = busy.connection();
+             SqlTestSupport.LogCapture log = new SqlTestSupport.LogCapture(SQLConnection.class.getName())) {
+            java.util.logging.Logger.getLogger(SQLConnection.class.getName()).setLevel(java.util.logging.Level.FINE);
+            var pool = busy.raw();
+
+            assertThatThrownBy(() -> busy.query("select 1"))
+                    .isInstanceOf(io.cdiconnections.ConnectionUnavailableException.class)
+                    .hasMessageStartingWith("Connection '" + busy.name() + "': the database could not be reached; the "
+                            + "query failed 2 times, with a reconnect between attempts. Last error: "
+                            + "SQLTransientConnectionException: cdi-connections-" + busy.name()
+                            + " - Connection is not available, request timed out after ")
+                    .hasMessageEndingWith(". The next call tries again.");
+            assertThat(busy.raw()).isSameAs(pool);
+            assertThat(log.messages()).containsExactly("Connection '" + busy.name() + "': the database could not be "
+                    + "reached; reconnecting and trying the query again in 50 ms.");
+        } finally {
+            java.util.logging.Logger.getLogger(SQLConnection.class.getName()).setLevel(null);
+            busy.close();
+        }
     }
 
     @Test
@@ -252,6 +325,15 @@ class SqlConnectionH2Test {
         } finally {
             withTtl.close();
         }
+    }
+
+    @Test
+    void maxRowsLimitsTheResultAndIsPartOfTheCacheKey() {
+        QueryOptions one = QueryOptions.defaults().maxRows(1).fetchSize(10).ttl(Duration.ofMinutes(1));
+
+        assertThat(sql.query("select id from pets order by id", one).size()).isEqualTo(1);
+        assertThat(sql.query("select id from pets order by id", one.maxRows(0)).size()).isEqualTo(2);
+        assertThat(one.toString()).isEqualTo("QueryOptions[params=[], ttl=PT1M, maxRows=1, fetchSize=10, timeout=null]");
     }
 
     @Test

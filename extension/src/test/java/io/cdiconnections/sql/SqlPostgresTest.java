@@ -82,6 +82,16 @@ class SqlPostgresTest {
     }
 
     @Test
+    void aStatementTimeoutCancelsTheQueryAndIsNotRetried() {
+        long start = System.nanoTime();
+
+        assertThatThrownBy(() -> sql.query("select pg_sleep(5)", QueryOptions.defaults().timeout(java.time.Duration.ofSeconds(1))))
+                .isInstanceOfSatisfying(QueryException.class, e -> assertThat(e.sqlState()).isEqualTo("57014"))
+                .hasMessageContaining("canceling statement due to user request");
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(3_000);
+    }
+
+    @Test
     void hostileValuesRoundTripAndTheTableSurvives() {
         String hostile = "'; drop table " + table + "; --";
         sql.update("insert into " + table + " values (:id, :note)", Map.of("id", 7, "note", hostile));

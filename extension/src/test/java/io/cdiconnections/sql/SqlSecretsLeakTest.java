@@ -29,7 +29,7 @@ class SqlSecretsLeakTest {
     @Test
     void aWrongPasswordAgainstMariaDbIsClearAndShowsNoPassword() {
         SQLConnection sql = SqlTestSupport.mariadb(uniqueName("mdbpw"), "password", PASSWORD);
-        try (SqlTestSupport.LogCapture log = new SqlTestSupport.LogCapture("")) {
+        try (SqlTestSupport.LogCapture log = new SqlTestSupport.LogCapture("").withHikariDebug()) {
             long start = System.nanoTime();
             assertThatThrownBy(() -> sql.query("select 1"))
                     .isInstanceOf(ConnectionUnavailableException.class)
@@ -38,9 +38,23 @@ class SqlSecretsLeakTest {
                     .hasMessageContaining("Access denied for user 'root'")
                     .satisfies(e -> assertThat(everything(e)).doesNotContain(PASSWORD));
             assertThat((System.nanoTime() - start) / 1_000_000).as("a refused login is not retried").isLessThan(3_000);
-            assertThat(String.join("\n", log.messages())).doesNotContain(PASSWORD);
+            assertThat(log.printed()).doesNotContain(PASSWORD).contains("cdi-connections-" + sql.name());
             assertThat(sql.toString()).doesNotContain(PASSWORD);
             assertThat(sql.parameters().toString()).doesNotContain(PASSWORD);
+        } finally {
+            sql.close();
+        }
+    }
+
+    @Test
+    void hikariLogsItsConfigurationWithoutThePasswordOfASqlAlchemyUrl() {
+        SQLConnection sql = new SQLConnection(ConnectionContext.of(uniqueName("hikarilog"),
+                SqlTestSupport.options("url", "postgresql://postgres:" + PASSWORD + "@127.0.0.1:5432/test",
+                        "pool.maximumPoolSize", "1")));
+        try (SqlTestSupport.LogCapture log = new SqlTestSupport.LogCapture("").withHikariDebug()) {
+            sql.query("select 1");
+
+            assertThat(log.printed()).contains("jdbcUrl", "jdbc:postgresql://127.0.0.1:5432/test").doesNotContain(PASSWORD);
         } finally {
             sql.close();
         }
@@ -54,14 +68,14 @@ class SqlSecretsLeakTest {
                 List.of("url", "cockroach://u:" + PASSWORD + "@h/db"),
                 List.of("url", "postgresql://u:" + PASSWORD + "@h:notaport/db"),
                 List.of("url", "postgresql://u:" + PASSWORD + "@127.0.0.1:1/test", "pool.nonsense", "1"))) {
-            SqlTestSupport.LogCapture log = new SqlTestSupport.LogCapture("");
+            SqlTestSupport.LogCapture log = new SqlTestSupport.LogCapture("").withHikariDebug();
             SQLConnection sql = new SQLConnection(ConnectionContext.of(uniqueName("leak"),
                     SqlTestSupport.options(options.toArray(String[]::new))));
             try {
                 assertThatThrownBy(() -> sql.query("select 1"))
                         .isInstanceOfAny(ConnectionUnavailableException.class, ConnectionConfigException.class)
                         .satisfies(e -> assertThat(everything(e)).doesNotContain(PASSWORD));
-                assertThat(String.join("\n", log.messages())).doesNotContain(PASSWORD);
+                assertThat(log.printed()).doesNotContain(PASSWORD);
             } finally {
                 sql.close();
                 log.close();

@@ -72,10 +72,28 @@ final class SqlTestSupport {
             setLevel(Level.ALL);
         }
 
+        /** Also captures HikariCP's debug output, its configuration dump included. */
+        LogCapture withHikariDebug() {
+            Logger.getLogger("com.zaxxer.hikari").setLevel(Level.FINEST);
+            return this;
+        }
+
         List<String> messages() {
             synchronized (records) {
                 return records.stream().map(LogRecord::getMessage).toList();
             }
+        }
+
+        /** @return every record as it would be printed: formatted, with its parameters and stack trace */
+        String printed() {
+            java.util.logging.SimpleFormatter f = new java.util.logging.SimpleFormatter();
+            StringBuilder sb = new StringBuilder();
+            synchronized (records) {
+                for (LogRecord r : records) {
+                    sb.append(f.format(r)).append('\n');
+                }
+            }
+            return sb.toString();
         }
 
         @Override
@@ -90,6 +108,7 @@ final class SqlTestSupport {
         @Override
         public void close() {
             logger.removeHandler(this);
+            Logger.getLogger("com.zaxxer.hikari").setLevel(null);
         }
     }
 }
