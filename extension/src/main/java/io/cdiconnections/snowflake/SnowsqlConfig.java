@@ -98,55 +98,70 @@ final class SnowsqlConfig {
      * @return the sections in file order, each with its lower-cased keys and raw values
      */
     static Map<String, Map<String, String>> parse(List<String> lines, Problem problem) {
-        Map<String, Map<String, String>> sections = new LinkedHashMap<>();
-        Map<String, String> current = null;
-        String lastKey = null;
-        int lastIndent = -1;
+        Parser parser = new Parser(problem);
         for (int n = 0; n < lines.size(); n++) {
-            String line = n == 0 && lines.get(0).startsWith("\uFEFF") ? lines.get(0).substring(1) : lines.get(n);
+            String line = lines.get(n);
+            parser.line(n + 1, n == 0 && line.startsWith("\uFEFF") ? line.substring(1) : line);
+        }
+        return parser.sections;
+    }
+
+    /** configparser's reading of one file, line by line. */
+    private static final class Parser {
+        private final Problem problem;
+        private final Map<String, Map<String, String>> sections = new LinkedHashMap<>();
+        private Map<String, String> current;
+        private String lastKey;
+        /** The indentation of the last key line; continuation lines are indented deeper. */
+        private int lastIndent = -1;
+
+        Parser(Problem problem) {
+            this.problem = problem;
+        }
+
+        void line(int number, String line) {
             String stripped = line.strip();
-            int indent = line.length() - line.stripLeading().length();
             if (stripped.startsWith("#") || stripped.startsWith(";")) {
-                continue;
+                return;
             }
             String content = removeInlineComment(line).strip();
+            int indent = line.length() - line.stripLeading().length();
             if (content.isEmpty()) {
-                if (current != null && lastKey != null) {
-                    lastIndent = Integer.MAX_VALUE; // configparser keeps empty lines inside a value only before more of it
-                }
-                continue;
-            }
-            if (current != null && lastKey != null && indent > lastIndent && lastIndent != Integer.MAX_VALUE) {
+                lastKey = null; // an empty line ends a value here (configparser would keep it inside one)
+            } else if (lastKey != null && indent > lastIndent) {
                 current.merge(lastKey, content, (a, b) -> a + "\n" + b);
-                continue;
+            } else if (SECTION.matcher(content).matches()) {
+                section(number, content.substring(1, content.length() - 1));
+            } else {
+                pair(number, content, indent);
             }
-            Matcher m = SECTION.matcher(content);
-            if (m.matches()) {
-                String name = m.group(1);
-                if (sections.containsKey(name)) {
-                    throw problem.at("the section [" + name + "] appears twice (line " + (n + 1) + ")");
-                }
-                current = new LinkedHashMap<>();
-                sections.put(name, current);
-                lastKey = null;
-                continue;
+        }
+
+        private void section(int number, String name) {
+            if (sections.containsKey(name)) {
+                throw problem.at("the section [" + name + "] appears twice (line " + number + ")");
+            }
+            current = new LinkedHashMap<>();
+            sections.put(name, current);
+            lastKey = null;
+        }
+
+        private void pair(int number, String content, int indent) {
+            if (current == null) {
+                throw problem.at("line " + number + " comes before any [section] header");
             }
             int eq = firstDelimiter(content);
-            if (current == null) {
-                throw problem.at("line " + (n + 1) + " comes before any [section] header");
-            }
             if (eq <= 0) {
-                throw problem.at("line " + (n + 1) + " is neither a [section], a key = value pair nor a comment");
+                throw problem.at("line " + number + " is neither a [section], a key = value pair nor a comment");
             }
             String key = content.substring(0, eq).strip().toLowerCase(Locale.ROOT);
             if (current.containsKey(key)) {
-                throw problem.at("the key '" + key + "' appears twice in one section (line " + (n + 1) + ")");
+                throw problem.at("the key '" + key + "' appears twice in one section (line " + number + ")");
             }
             current.put(key, content.substring(eq + 1).strip());
             lastKey = key;
             lastIndent = indent;
         }
-        return sections;
     }
 
     private static int firstDelimiter(String s) {
