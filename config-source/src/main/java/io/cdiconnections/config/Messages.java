@@ -21,6 +21,13 @@ final class Messages {
                 + NOT_SHOWN;
     }
 
+    static String parserFailed(String file, String failure) {
+        return "Invalid TOML in secrets file " + file + ": the TOML parser (tomlj) failed on it with "
+                + failure + " instead of naming the problem. Check the file's syntax (see"
+                + " https://toml.io), and report the shape of the file (not its values) to"
+                + " cdi-connections." + NOT_SHOWN;
+    }
+
     static String notUtf8(String file, int line, int column) {
         return "Secrets file " + file + " is not UTF-8 text: invalid byte at line " + line
                 + ", column " + column + ". Save the file as UTF-8 (a byte order mark is allowed)."
@@ -44,6 +51,12 @@ final class Messages {
                 + " secrets directory every secret is a folder and its files are the keys (the way"
                 + " Kubernetes mounts secrets). Move it into a folder of its own, or list a .toml"
                 + " file in secrets.files directly.";
+    }
+
+    static String tooLarge(String file, long size, int limit) {
+        return "Secrets file " + file + " is too large: " + size + " bytes, and secrets files are"
+                + " limited to " + limit + " bytes (1 MiB, the size limit of a Kubernetes Secret)."
+                + " Keep only secrets and connection settings in it; put data elsewhere.";
     }
 
     static String badOrdinal(String file) {

@@ -64,10 +64,6 @@ final class SecretsDirectoryReader {
     }
 
     private static String text(Path file) {
-        try {
-            return Utf8.decode(Files.readAllBytes(file), file.toString()).strip();
-        } catch (IOException e) {
-            throw SecretsLoader.unreadable(file, e);
-        }
+        return Utf8.decode(SecretsLoader.fileBytes(file), file.toString()).strip();
     }
 }

@@ -24,6 +24,13 @@ final class SecretsLoader {
     /** The MicroProfile Config key that sets a source's ordinal. */
     static final String ORDINAL_KEY = "config_ordinal";
 
+    /**
+     * The largest secrets file read: 1 MiB, Kubernetes' own limit for a Secret. tomlj builds a
+     * parse tree of about 80 bytes per input byte and needs close to a second per MiB of dense
+     * tables, so a bigger file would cost seconds and gigabytes at every start and reload.
+     */
+    static final int MAX_FILE_BYTES = 1 << 20;
+
     private final List<SecretsLocation> locations;
     private final TomlParser parser = new TomlParser();
 
@@ -105,12 +112,32 @@ final class SecretsLoader {
         }
     }
 
-    private static byte[] fileBytes(Path path) {
+    /** The bytes of a file, read only when it is within {@link #MAX_FILE_BYTES}. */
+    static byte[] fileBytes(Path path) {
         try {
-            return Files.readAllBytes(path);
+            long size = Files.size(path);
+            if (size > MAX_FILE_BYTES) {
+                throw tooLarge(path.toString(), size);
+            }
+            try (InputStream in = Files.newInputStream(path)) {
+                return limited(in, path.toString());
+            }
         } catch (IOException e) {
             throw unreadable(path, e);
         }
+    }
+
+    /** Reads at most one byte past the limit, so that a file growing while read is caught too. */
+    private static byte[] limited(InputStream in, String file) throws IOException {
+        byte[] bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+        if (bytes.length > MAX_FILE_BYTES) {
+            throw tooLarge(file, bytes.length);
+        }
+        return bytes;
+    }
+
+    private static SecretsException tooLarge(String file, long size) {
+        return new SecretsException(Messages.tooLarge(file, size, MAX_FILE_BYTES), file, 0, 0);
     }
 
     private static byte[] resourceBytes(SecretsLocation location) {
@@ -119,7 +146,7 @@ final class SecretsLoader {
             // a cached jar connection would keep the WAR's jar open after undeployment
             connection.setUseCaches(false);
             try (InputStream in = connection.getInputStream()) {
-                return in.readAllBytes();
+                return limited(in, location.describe());
             }
         } catch (IOException e) {
             throw new SecretsException(Messages.unreadable(location.describe(), reason(e)),

@@ -29,7 +29,9 @@ final class TomlErrorText {
     private static final List<String> FIXED = List.of(
             "Leading zeros are not allowed", "Empty table key",
             "A trailing comma is not allowed in an inline table",
-            "Newlines are not allowed in an inline table", "Seconds are required in a time");
+            "Newlines are not allowed in an inline table", "Seconds are required in a time",
+            // tomlj's own guard against deep nesting; the limit is documented in config-source.md
+            "Nesting is too deep (more than 128 levels of tables and arrays)");
     private static final String VERSION_NOTE = " (TOML versions before 1.1.0)";
 
     private TomlErrorText() {

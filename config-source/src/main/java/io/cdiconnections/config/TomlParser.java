@@ -36,8 +36,15 @@ final class TomlParser {
      */
     TomlParseResult parse(byte[] bytes, String file) {
         String text = Utf8.decode(bytes, file);
+        rejectBareCarriageReturn(text, file);
         TomlParseOptions options = TomlParseOptions.defaults().withVersion(version).withoutSource();
-        TomlParseResult result = Toml.parse(text, options);
+        TomlParseResult result;
+        try {
+            result = Toml.parse(text, options);
+        } catch (RuntimeException | StackOverflowError e) {
+            // a tomlj bug on some broken input (found by SecretsFuzzTest): still our error, no input in it
+            throw new SecretsException(Messages.parserFailed(file, e.getClass().getSimpleName()), file, 0, 0);
+        }
         if (result.hasErrors()) {
             // tomlj's error is not chained as a cause: its message quotes the input
             TomlParseError first = result.errors().stream()
@@ -50,6 +57,27 @@ final class TomlParser {
                     file, line(first.position()), column(first.position()));
         }
         return result;
+    }
+
+    /**
+     * A carriage return not followed by a line feed is never valid TOML (it is a control
+     * character, not a line break), and tomlj 2.2.0 fails with a NullPointerException on one in
+     * a comment inside an inline table; so it is reported here, at its position.
+     */
+    private static void rejectBareCarriageReturn(String text, String file) {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                line++;
+                lineStart = i + 1;
+            } else if (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n')) {
+                int column = i - lineStart + 1;
+                throw new SecretsException(Messages.invalidToml(file, line, column,
+                        "A carriage return must be followed by a line feed", 0), file, line, column);
+            }
+        }
     }
 
     private static int line(TomlPosition position) {
