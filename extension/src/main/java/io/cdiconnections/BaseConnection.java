@@ -55,6 +55,9 @@ public abstract class BaseConnection<R> implements AutoCloseable {
     private final ReentrantLock connectLock = new ReentrantLock();
     private volatile Generation<R> current;
     private volatile boolean closed;
+    /** Connects that failed so far, and the last failure: shared with the threads that waited for it. */
+    private volatile long failedConnects;
+    private volatile ConnectionUnavailableException lastConnectFailure;
 
     /**
      * @param context the name, options and owner of this handle
@@ -298,7 +301,13 @@ public abstract class BaseConnection<R> implements AutoCloseable {
         }
     }
 
+    /**
+     * Connects, once even under contention. A thread that waited while another thread's connect
+     * failed gets that failure instead of trying again itself: otherwise, while the system is down,
+     * N waiting threads would each wait for N connects one after the other.
+     */
     private Generation<R> connectOnce() {
+        long failedBefore = failedConnects;
         connectLock.lock();
         try {
             Generation<R> g = current;
@@ -308,7 +317,19 @@ public abstract class BaseConnection<R> implements AutoCloseable {
             if (closed) {
                 throw new ConnectionClosedException(Messages.connectionClosed(this));
             }
-            g = new Generation<>(this, createRaw());
+            ConnectionUnavailableException shared = lastConnectFailure;
+            if (shared != null && failedConnects != failedBefore) {
+                // a new exception per thread: one instance thrown in many threads would collect their suppressed ones
+                throw new ConnectionUnavailableException(shared.getMessage(), shared);
+            }
+            try {
+                g = new Generation<>(this, createRaw());
+            } catch (ConnectionUnavailableException e) {
+                lastConnectFailure = e;
+                failedConnects = failedConnects + 1; // under the lock
+                throw e;
+            }
+            lastConnectFailure = null;
             current = g;
             context.lifecycle().connected(this, g);
             return g;

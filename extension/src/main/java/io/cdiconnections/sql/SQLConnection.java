@@ -68,6 +68,8 @@ public class SQLConnection extends BaseConnection<HikariDataSource> {
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
     private final DataSource dataSource = new SqlDataSource(this);
     private volatile SqlSettings settings = SqlSettings.DEFAULT;
+    /** Whether the last connect failed or a pool was retired as unreachable: the next connect probes first. */
+    private volatile boolean unreachable;
 
     /**
      * @param context the name, options and owner of this handle
@@ -125,10 +127,16 @@ public class SQLConnection extends BaseConnection<HikariDataSource> {
         JdbcTarget target = JdbcTarget.resolve(params, JdbcDriver::onClassPath);
         HikariConfig config = PoolSettings.configure(name(), target, params, this::warnIgnored);
         try {
-            return new HikariDataSource(config);
+            if (unreachable) {
+                ConnectProbe.check(config);
+            }
+            HikariDataSource pool = new HikariDataSource(config);
+            unreachable = false;
+            return pool;
         } catch (IllegalArgumentException e) {
             throw new ConnectionConfigException(Messages.sqlInvalidPool(name(), s.failures(name()).text(e)));
-        } catch (RuntimeException e) {
+        } catch (SQLException | RuntimeException e) {
+            unreachable = true;
             throw s.failures(name()).connectFailed(e, target.describe());
         }
     }
@@ -233,6 +241,7 @@ public class SQLConnection extends BaseConnection<HikariDataSource> {
                         throw settings.failures(name()).statement(e, sql);
                     }
                     if (!Failures.isPoolExhausted(e)) {
+                        unreachable = true;
                         lease.retire(); // a busy pool is not a broken one: a new pool would only add connections
                     }
                     failure = e;

@@ -10,6 +10,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.cdiconnections.test.LogCapture;
+
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
@@ -182,7 +184,7 @@ class SqlConfigurationTest {
     void anUnmappedEngineKeywordIsWarnedAboutOnceNamingTheKey() {
         String name = uniqueName("warn");
         SQLConnection sql = SqlTestSupport.h2(name, "create_engine_kwargs.echo", "true");
-        try (SqlTestSupport.LogCapture log = new SqlTestSupport.LogCapture(SQLConnection.class.getName())) {
+        try (LogCapture log = new LogCapture(SQLConnection.class.getName())) {
             sql.query("select 1");
             sql.reset();
             sql.query("select 1");

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.cdiconnections.test.LogCapture;
+
 /** query, update, transactions, the ttl cache and JDBC access, against an embedded H2 database. */
 class SqlConnectionH2Test {
 
@@ -176,7 +178,7 @@ class SqlConnectionH2Test {
         SQLConnection busy = h2(uniqueName("busy"), "pool.maximumPoolSize", "1", "pool.connectionTimeout", "250",
                 "retry_attempts", "2");
         try (java.sql.Connection held = busy.connection();
-             SqlTestSupport.LogCapture log = new SqlTestSupport.LogCapture(SQLConnection.class.getName())) {
+             LogCapture log = new LogCapture(SQLConnection.class.getName())) {
             java.util.logging.Logger.getLogger(SQLConnection.class.getName()).setLevel(java.util.logging.Level.FINE);
             var pool = busy.raw();
 

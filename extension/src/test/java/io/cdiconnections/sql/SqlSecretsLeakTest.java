@@ -10,6 +10,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.cdiconnections.test.LogCapture;
+
 import io.cdiconnections.ConnectionConfigException;
 import io.cdiconnections.ConnectionContext;
 import io.cdiconnections.ConnectionUnavailableException;
@@ -29,7 +31,7 @@ class SqlSecretsLeakTest {
     @Test
     void aWrongPasswordAgainstMariaDbIsClearAndShowsNoPassword() {
         SQLConnection sql = SqlTestSupport.mariadb(uniqueName("mdbpw"), "password", PASSWORD);
-        try (SqlTestSupport.LogCapture log = new SqlTestSupport.LogCapture("").withHikariDebug()) {
+        try (LogCapture log = new LogCapture("").withHikariDebug()) {
             long start = System.nanoTime();
             assertThatThrownBy(() -> sql.query("select 1"))
                     .isInstanceOf(ConnectionUnavailableException.class)
@@ -51,7 +53,7 @@ class SqlSecretsLeakTest {
         SQLConnection sql = new SQLConnection(ConnectionContext.of(uniqueName("hikarilog"),
                 SqlTestSupport.options("url", "postgresql://postgres:" + PASSWORD + "@127.0.0.1:5432/test",
                         "pool.maximumPoolSize", "1")));
-        try (SqlTestSupport.LogCapture log = new SqlTestSupport.LogCapture("").withHikariDebug()) {
+        try (LogCapture log = new LogCapture("").withHikariDebug()) {
             sql.query("select 1");
 
             assertThat(log.printed()).contains("jdbcUrl", "jdbc:postgresql://127.0.0.1:5432/test").doesNotContain(PASSWORD);
@@ -68,7 +70,7 @@ class SqlSecretsLeakTest {
                 List.of("url", "cockroach://u:" + PASSWORD + "@h/db"),
                 List.of("url", "postgresql://u:" + PASSWORD + "@h:notaport/db"),
                 List.of("url", "postgresql://u:" + PASSWORD + "@127.0.0.1:1/test", "pool.nonsense", "1"))) {
-            SqlTestSupport.LogCapture log = new SqlTestSupport.LogCapture("").withHikariDebug();
+            LogCapture log = new LogCapture("").withHikariDebug();
             SQLConnection sql = new SQLConnection(ConnectionContext.of(uniqueName("leak"),
                     SqlTestSupport.options(options.toArray(String[]::new))));
             try {

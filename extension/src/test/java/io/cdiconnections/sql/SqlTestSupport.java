@@ -1,15 +1,8 @@
 package io.cdiconnections.sql;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import io.cdiconnections.ConnectionContext;
 
@@ -59,56 +52,5 @@ final class SqlTestSupport {
                 "pool.minimumIdle", "1", "retry_wait", "0.05");
         o.putAll(options(extra));
         return new SQLConnection(ConnectionContext.of(name, o));
-    }
-
-    /** Collects what a java.util.logging logger (where System.Logger goes by default) receives. */
-    static final class LogCapture extends Handler implements AutoCloseable {
-        private final Logger logger;
-        private final List<LogRecord> records = Collections.synchronizedList(new ArrayList<>());
-
-        LogCapture(String loggerName) {
-            this.logger = Logger.getLogger(loggerName);
-            logger.addHandler(this);
-            setLevel(Level.ALL);
-        }
-
-        /** Also captures HikariCP's debug output, its configuration dump included. */
-        LogCapture withHikariDebug() {
-            Logger.getLogger("com.zaxxer.hikari").setLevel(Level.FINEST);
-            return this;
-        }
-
-        List<String> messages() {
-            synchronized (records) {
-                return records.stream().map(LogRecord::getMessage).toList();
-            }
-        }
-
-        /** @return every record as it would be printed: formatted, with its parameters and stack trace */
-        String printed() {
-            java.util.logging.SimpleFormatter f = new java.util.logging.SimpleFormatter();
-            StringBuilder sb = new StringBuilder();
-            synchronized (records) {
-                for (LogRecord r : records) {
-                    sb.append(f.format(r)).append('\n');
-                }
-            }
-            return sb.toString();
-        }
-
-        @Override
-        public void publish(LogRecord record) {
-            records.add(record);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-            logger.removeHandler(this);
-            Logger.getLogger("com.zaxxer.hikari").setLevel(null);
-        }
     }
 }

@@ -1,4 +1,4 @@
-package io.cdiconnections.sql;
+package io.cdiconnections.test;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,26 +11,48 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A TCP relay between a pool and a database, for outage tests: {@link #cut()} closes every open
- * connection and refuses new ones, {@link #restore()} accepts again on the same port.
+ * connection and refuses new ones, {@link #restore()} accepts again on the same port. Cut from the
+ * start ({@link #refusing(int)}), it stands for a database that is down when the application starts.
  */
-final class TcpRelay implements AutoCloseable {
+public final class TcpRelay implements AutoCloseable {
 
     private final int targetPort;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile ServerSocket server;
     private final int port;
 
-    TcpRelay(int targetPort) throws IOException {
+    /**
+     * @param targetPort the local database port to relay to
+     * @throws IOException when no port is free
+     */
+    public TcpRelay(int targetPort) throws IOException {
         this.targetPort = targetPort;
         this.server = open(0);
         this.port = server.getLocalPort();
     }
 
-    int port() {
+    /**
+     * @param targetPort the local database port to relay to
+     * @return a relay that refuses connections until {@link #restore()}
+     * @throws IOException when no port is free
+     */
+    public static TcpRelay refusing(int targetPort) throws IOException {
+        TcpRelay relay = new TcpRelay(targetPort);
+        relay.cut();
+        return relay;
+    }
+
+    /** @return the port clients connect to, the same before and after a cut */
+    public int port() {
         return port;
     }
 
-    synchronized void cut() throws IOException {
+    /**
+     * Closes every relayed connection and refuses new ones.
+     *
+     * @throws IOException when a socket cannot be closed
+     */
+    public synchronized void cut() throws IOException {
         server.close();
         for (Socket s : sockets) {
             s.close();
@@ -38,7 +60,12 @@ final class TcpRelay implements AutoCloseable {
         sockets.clear();
     }
 
-    synchronized void restore() throws IOException {
+    /**
+     * Accepts connections again on the same port.
+     *
+     * @throws IOException when the port cannot be bound again
+     */
+    public synchronized void restore() throws IOException {
         if (server.isClosed()) {
             server = open(port);
         }

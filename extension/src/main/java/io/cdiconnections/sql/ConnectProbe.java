@@ -1,0 +1,34 @@
+package io.cdiconnections.sql;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.util.DriverDataSource;
+
+/**
+ * One plain JDBC connection, opened and closed before a pool is created while the database is
+ * known to be unreachable. HikariCP's own start-up check pauses a second after a refused
+ * connection before it reports it; during an outage that second would be added to every retry
+ * and to the recovery after it. Only then: a healthy start makes no extra login.
+ */
+final class ConnectProbe {
+
+    private ConnectProbe() {
+    }
+
+    /**
+     * @param config the pool's configuration, whose URL, driver, properties and credentials are used
+     * @throws SQLException when the database refuses or cannot be reached
+     */
+    static void check(HikariConfig config) throws SQLException {
+        if (config.getJdbcUrl() == null || config.getDataSourceClassName() != null || config.getDataSource() != null) {
+            return; // a DataSource class of the user's own: let the pool make its connections
+        }
+        DriverDataSource driver = new DriverDataSource(config.getJdbcUrl(), config.getDriverClassName(),
+                config.getDataSourceProperties(), config.getUsername(), config.getPassword());
+        try (Connection c = driver.getConnection()) {
+            // reachable: the pool makes its own connections
+        }
+    }
+}
