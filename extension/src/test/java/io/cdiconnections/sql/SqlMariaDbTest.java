@@ -62,6 +62,27 @@ class SqlMariaDbTest {
         }
     }
 
+    @Test
+    void hostileValuesRoundTripAndTheTableSurvives() {
+        SQLConnection sql = mariadb(uniqueName("mdbhostile"));
+        String table = "cdi_sql_" + sql.name();
+        try {
+            sql.update("create table " + table + " (id int primary key, note varchar(200))");
+            for (String hostile : List.of("'; drop table " + table + "; --", "\\'; drop table " + table + "; -- ",
+                    "\" or 1=1 -- ", "`; drop table " + table + "; #")) {
+                sql.update("delete from " + table);
+                sql.update("insert into " + table + " values (:id, :note)", Map.of("id", 7, "note", hostile));
+
+                assertThat(sql.query("select note from " + table + " where note = :note", Map.of("note", hostile))
+                        .as(String.class)).as(hostile).containsExactly(hostile);
+                assertThat(sql.query("select count(*) from " + table).as(Long.class)).containsExactly(1L);
+            }
+        } finally {
+            sql.update("drop table if exists " + table);
+            sql.close();
+        }
+    }
+
     /** Borrows every connection of the pool at once, learns their ids, gives them back, and kills them. */
     private static void killPoolConnections(SQLConnection sql) throws SQLException {
         List<Long> ids = new ArrayList<>();
