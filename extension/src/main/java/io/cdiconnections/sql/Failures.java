@@ -73,9 +73,10 @@ final class Failures {
                 && String.valueOf(error.getMessage()).contains("Connection is not available");
     }
 
-    /** A statement that failed for a reason of its own. */
+    /** A statement that failed for a reason of its own; its text too may hold a secret ({@code alter user ... password}). */
     QueryException statement(SQLException e, String sql) {
-        return QueryException.of(Messages.sqlStatementFailed(connection, e.getSQLState(), text(e), excerpt(sql)),
+        return QueryException.of(Messages.sqlStatementFailed(connection, e.getSQLState(), text(e),
+                excerpt(Redaction.redact(sql, values))),
                 e, Redaction.scrub(e, values));
     }
 

@@ -1,5 +1,7 @@
 package io.cdiconnections.sql;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.cdiconnections.ConnectionConfigException;
@@ -35,6 +38,8 @@ record JdbcTarget(Dialect dialect, JdbcDriver driver, String url, String usernam
             "host", "port", "database");
 
     private static final Pattern URL_PASSWORD_PARAM = Pattern.compile("(?i)((?:password|pwd)=)[^&;]*");
+    /** A {@code password} parameter of a JDBC URL: {@code ?password=}, {@code &password=}, {@code ;password=}. */
+    private static final Pattern JDBC_URL_PASSWORD = Pattern.compile("(?i)([?&;])password=([^&;#]*)");
     private static final String CONNECT_ARGS = "create_engine_kwargs.connect_args";
 
     JdbcTarget {
@@ -94,8 +99,39 @@ record JdbcTarget(Dialect dialect, JdbcDriver driver, String url, String usernam
         if (dialect.isPresent() && driver != null) {
             dialect.get().translate(driver, props);
         }
-        return new JdbcTarget(dialect.orElse(null), driver, url, username(p).orElse(null),
-                p.get("password").orElse(null), props);
+        String[] split = withoutPassword(url);
+        return new JdbcTarget(dialect.orElse(null), driver, split[0], username(p).orElse(null),
+                p.get("password").orElse(split[1]), props);
+    }
+
+    /**
+     * Takes a password out of a JDBC URL: it goes to the driver as a property instead, since
+     * drivers and HikariCP log the URL (PostgreSQL's at FINE: "Connecting with URL: ...").
+     * A {@code password} key given separately wins, as for a SQLAlchemy URL.
+     *
+     * @return the URL without it, and the password (URL-decoded after {@code ?} or {@code &}) or null
+     */
+    static String[] withoutPassword(String url) {
+        String rest = url;
+        String password = null;
+        for (Matcher m = JDBC_URL_PASSWORD.matcher(rest); m.find(); m = JDBC_URL_PASSWORD.matcher(rest)) {
+            String separator = m.group(1);
+            password = separator.equals(";") ? m.group(2) : decode(m.group(2));
+            String after = rest.substring(m.end());
+            if (separator.equals("?")) {
+                after = after.startsWith("&") ? "?" + after.substring(1) : after;
+            }
+            rest = rest.substring(0, m.start()) + after;
+        }
+        return new String[] {rest, password};
+    }
+
+    private static String decode(String value) {
+        try {
+            return URLDecoder.decode(value, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return value; // not percent-encoded after all: the driver would have used it as it is
+        }
     }
 
     private static SqlUrl fromKeys(ConnectionParameters p) {

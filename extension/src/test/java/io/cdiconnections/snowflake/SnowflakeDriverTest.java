@@ -17,6 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import io.cdiconnections.ConnectionUnavailableException;
+import io.cdiconnections.test.LocalServer;
 
 /**
  * The real Snowflake JDBC driver (and Snowpark) on the class path, actually called: an account

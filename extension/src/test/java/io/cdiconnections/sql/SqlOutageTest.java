@@ -2,12 +2,6 @@ package io.cdiconnections.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -21,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import io.cdiconnections.ConnectionContext;
 import io.cdiconnections.ConnectionUnavailableException;
+import io.cdiconnections.test.MariaDbAccount;
 import io.cdiconnections.test.TcpRelay;
 
 /**
@@ -62,7 +57,7 @@ class SqlOutageTest {
     @Test
     void mariadbReadsFailClearlyDuringAnOutageAndRecoverWithoutAResetOrALeak() throws Exception {
         String user = "cdi_outage_" + ProcessHandle.current().pid();
-        try (TcpRelay relay = new TcpRelay(3306); MariaDbUser account = new MariaDbUser(user, "outage-pw")) {
+        try (TcpRelay relay = new TcpRelay(3306); MariaDbAccount account = new MariaDbAccount(user, "outage-pw")) {
             SQLConnection sql = new SQLConnection(ConnectionContext.of(SqlTestSupport.uniqueName("mdboutage"),
                     SqlTestSupport.options("url", "jdbc:mariadb://127.0.0.1:" + relay.port() + "/test",
                             "username", user, "password", "outage-pw", "pool.maximumPoolSize", Integer.toString(POOL))));
@@ -161,53 +156,6 @@ class SqlOutageTest {
             running.set(false);
             threads.shutdown();
             assertThat(threads.awaitTermination(30, TimeUnit.SECONDS)).as("load threads stopped").isTrue();
-        }
-    }
-
-    /** A MariaDB account of this test's own, so that its sessions can be counted; dropped at close. */
-    static final class MariaDbUser implements AutoCloseable {
-        private final String user;
-
-        MariaDbUser(String user, String password) throws SQLException {
-            this.user = user;
-            try (Connection admin = admin(); Statement st = admin.createStatement()) {
-                st.execute("drop user if exists '" + user + "'@'127.0.0.1'");
-                st.execute("create user '" + user + "'@'127.0.0.1' identified by '" + password + "'");
-                st.execute("grant all on test.* to '" + user + "'@'127.0.0.1'");
-            }
-        }
-
-        /** @return the account's sessions once at most {@code max}, or after 2 s the last count seen */
-        int sessionsSettled(int max) throws SQLException, InterruptedException {
-            int sessions = sessions();
-            for (int i = 0; i < 40 && sessions > max; i++) {
-                Thread.sleep(50);
-                sessions = sessions();
-            }
-            return sessions;
-        }
-
-        int sessions() throws SQLException {
-            try (Connection admin = admin();
-                 PreparedStatement ps = admin.prepareStatement(
-                         "select count(*) from information_schema.processlist where user = ?")) {
-                ps.setString(1, user);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getInt(1);
-                }
-            }
-        }
-
-        @Override
-        public void close() throws SQLException {
-            try (Connection admin = admin(); Statement st = admin.createStatement()) {
-                st.execute("drop user if exists '" + user + "'@'127.0.0.1'");
-            }
-        }
-
-        private static Connection admin() throws SQLException {
-            return DriverManager.getConnection(SqlTestSupport.MARIADB_URL, "root", "");
         }
     }
 }

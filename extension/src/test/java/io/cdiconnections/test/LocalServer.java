@@ -1,4 +1,4 @@
-package io.cdiconnections.snowflake;
+package io.cdiconnections.test;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,9 +14,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * closes each connection at once, or answers every request with HTTP 503. It serves at most
  * 200 connections and stops when closed.
  */
-final class LocalServer implements AutoCloseable {
+public final class LocalServer implements AutoCloseable {
 
-    enum Mode { ACCEPT_AND_CLOSE, HTTP_503 }
+    /** What the server does with each connection. */
+    public enum Mode { ACCEPT_AND_CLOSE, HTTP_503 }
 
     private static final int MAX_CONNECTIONS = 200;
 
@@ -25,7 +26,11 @@ final class LocalServer implements AutoCloseable {
     private final AtomicInteger connections = new AtomicInteger();
     private final Thread thread;
 
-    LocalServer(Mode mode) throws IOException {
+    /**
+     * @param mode what to do with each connection
+     * @throws IOException when no port is free
+     */
+    public LocalServer(Mode mode) throws IOException {
         this.mode = mode;
         this.socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         this.thread = new Thread(this::serve, "local-snowflake-stand-in");
@@ -33,12 +38,13 @@ final class LocalServer implements AutoCloseable {
         thread.start();
     }
 
-    int port() {
+    /** @return the port on 127.0.0.1 */
+    public int port() {
         return socket.getLocalPort();
     }
 
     /** @return how many connections the driver made */
-    int connections() {
+    public int connections() {
         return connections.get();
     }
 
