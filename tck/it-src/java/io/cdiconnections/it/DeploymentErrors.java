@@ -1,0 +1,77 @@
+package io.cdiconnections.it;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.RandomAccessFile;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.jboss.arquillian.container.test.api.Deployer;
+
+/**
+ * The text a user sees when a deployment fails. WildFly puts the cause into the management
+ * result that the adapter throws; Open Liberty's adapter only says that the application did not
+ * start, and the cause is in the server's messages.log, which is where a Liberty user looks.
+ */
+public final class DeploymentErrors {
+
+    private DeploymentErrors() {
+    }
+
+    /** Where the server log stood before a deployment, so only what follows is read. */
+    public record Mark(Path log, long offset) {
+    }
+
+    /** @return the current end of the server log, when the server has one we read */
+    public static Mark mark() {
+        Path log = serverLog();
+        try {
+            return new Mark(log, log != null && Files.exists(log) ? Files.size(log) : 0);
+        } catch (IOException e) {
+            return new Mark(log, 0);
+        }
+    }
+
+    /**
+     * @param failure what the deployer threw
+     * @param mark the log position taken before deploying
+     * @return the failure with all its causes, then the server log written since {@code mark}
+     */
+    public static String text(Throwable failure, Mark mark) {
+        StringWriter out = new StringWriter();
+        failure.printStackTrace(new PrintWriter(out));
+        return out + "\n--- server log ---\n" + logSince(mark);
+    }
+
+    /** Undeploys what may be half-deployed, ignoring that there may be nothing to undeploy. */
+    public static void undeployQuietly(Deployer deployer, String name) {
+        try {
+            deployer.undeploy(name);
+        } catch (RuntimeException ignored) {
+            // A failed deployment is usually rolled back already.
+        }
+    }
+
+    private static Path serverLog() {
+        String wlp = System.getProperty("wlp.home");
+        return wlp == null ? null : Path.of(wlp, "usr", "servers", "defaultServer", "logs", "messages.log");
+    }
+
+    private static String logSince(Mark mark) {
+        if (mark.log() == null || !Files.exists(mark.log())) {
+            return "";
+        }
+        try (RandomAccessFile file = new RandomAccessFile(mark.log().toFile(), "r")) {
+            long length = file.length();
+            long from = Math.min(mark.offset(), length);
+            byte[] bytes = new byte[(int) Math.min(length - from, 1 << 20)];
+            file.seek(from);
+            file.readFully(bytes);
+            return new String(bytes, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "(cannot read " + mark.log() + ": " + e + ")";
+        }
+    }
+}
