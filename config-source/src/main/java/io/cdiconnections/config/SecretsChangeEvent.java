@@ -30,15 +30,14 @@ public record SecretsChangeEvent(Set<String> changedKeys) {
      */
     public boolean affects(String prefix) {
         for (String key : changedKeys) {
-            if (key.equals(prefix)
-                    || key.startsWith(prefix) && key.length() > prefix.length()
-                    && (key.charAt(prefix.length()) == '.' || key.charAt(prefix.length()) == '[')) {
+            if (Keys.isAtOrBelow(key, prefix)) {
                 return true;
             }
         }
         return false;
     }
 
+    /** Lists the changed keys; an event never holds values. */
     @Override
     public String toString() {
         return "SecretsChangeEvent" + changedKeys;

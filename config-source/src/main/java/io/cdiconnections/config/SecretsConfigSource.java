@@ -1,42 +1,125 @@
 package io.cdiconnections.config;
 
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
- * STUB: the shape the extension codes against; the config-source work replaces the body.
- * Exposes Streamlit's secrets.toml files as a MicroProfile {@link ConfigSource}.
+ * Exposes Streamlit's {@code secrets.toml} files (and Kubernetes-style secrets directories) as
+ * one MicroProfile {@link ConfigSource}, flattened to dotted keys:
+ * {@code [connections.sql] password = "…"} becomes {@code connections.sql.password}.
+ *
+ * <p>Files are read in this order, a later one overriding an earlier one key by key: the class
+ * path resource {@code .streamlit/secrets.toml}, {@code ~/.streamlit/secrets.toml},
+ * {@code ./.streamlit/secrets.toml}, then every entry of {@code secrets.files} (system property,
+ * else environment variable {@code SECRETS_FILES}). The ordinal is 250 unless a file sets
+ * {@code config_ordinal}, so environment variables (300) and system properties (400) override the
+ * files. The files are watched: a change is swapped in whole and {@link SecretsChangeListener}s
+ * are told which keys changed. See docs/config-source.md for the details.
+ *
+ * <p>Usually registered by {@link SecretsConfigSourceProvider}; to assemble a config by hand:
+ *
+ * <pre>{@code
+ * Config config = ConfigProviderResolver.instance().getBuilder()
+ *         .addDefaultSources()
+ *         .withSources(new SecretsConfigSource(classLoader))
+ *         .build();
+ * }</pre>
+ *
+ * <p>Thread-safe. {@code toString()} names the files and counts keys; it never shows a value.
  */
-public final class SecretsConfigSource implements ConfigSource {
+public final class SecretsConfigSource implements ConfigSource, AutoCloseable {
 
     /** Name of this source as {@link #getName()} reports it. */
     public static final String NAME = "SecretsConfigSource";
+    /** The ordinal when no file sets {@code config_ordinal}: above properties files, below env. */
+    public static final int DEFAULT_ORDINAL = 250;
 
+    private static final Logger LOG = System.getLogger(SecretsConfigSource.class.getPackageName());
+
+    private final SecretsLoader loader;
+    private final int ordinal;
+    private final List<SecretsChangeListener> listeners = new CopyOnWriteArrayList<>();
+    private final AutoCloseable watch;
+    private volatile Snapshot snapshot;
+
+    /**
+     * Reads the secrets files visible to an application and starts watching them.
+     *
+     * @param classLoader the application's class loader (a WAR's), searched for
+     *                    {@code .streamlit/secrets.toml}; null to skip the class path
+     * @throws SecretsException when a file is invalid or unreadable, or a path named in
+     *                          {@code secrets.files} does not exist
+     */
+    public SecretsConfigSource(ClassLoader classLoader) {
+        this(SecretsLocations.discover(classLoader), SecretsWatcher.SHARED);
+    }
+
+    SecretsConfigSource(List<SecretsLocation> locations, SecretsWatcher watcher) {
+        this.loader = new SecretsLoader(locations);
+        List<Path> watched = locations.stream().map(SecretsLocation::path).filter(Objects::nonNull).toList();
+        Fingerprint beforeReading = Fingerprint.of(watched);
+        this.snapshot = loader.load();
+        this.ordinal = ordinalOf(snapshot);
+        if (snapshot.files().isEmpty()) {
+            LOG.log(Level.INFO, Messages.noSecretsFound(searched(locations)));
+        }
+        this.watch = watcher.watch(this, watched, beforeReading);
+    }
+
+    private static List<String> searched(List<SecretsLocation> locations) {
+        List<String> places = new ArrayList<>();
+        if (locations.stream().noneMatch(l -> l.kind() == SecretsLocation.Kind.CLASSPATH)) {
+            places.add("class path resource " + SecretsLocations.RESOURCE);
+        }
+        locations.forEach(l -> places.add(l.describe()));
+        return places;
+    }
+
+    private static int ordinalOf(Snapshot snapshot) {
+        String value = snapshot.values().get(SecretsLoader.ORDINAL_KEY);
+        return value == null ? DEFAULT_ORDINAL : Integer.parseInt(value);
+    }
+
+    /** {@inheritDoc} The keys of the current snapshot, which a reload replaces. */
     @Override
     public Set<String> getPropertyNames() {
-        return Set.of();
+        return snapshot.values().keySet();
     }
 
+    /** {@inheritDoc} An unmodifiable view of the current snapshot, consistent in itself. */
     @Override
     public Map<String, String> getProperties() {
-        return Map.of();
+        return snapshot.values();
     }
 
+    /** {@inheritDoc} */
     @Override
     public String getValue(String propertyName) {
-        return null;
+        return snapshot.values().get(propertyName);
     }
 
+    /** {@inheritDoc} Always {@link #NAME}. */
     @Override
     public String getName() {
         return NAME;
     }
 
+    /**
+     * {@inheritDoc} {@value #DEFAULT_ORDINAL}, or {@code config_ordinal} from the files as they
+     * were at startup: MicroProfile Config orders its sources once.
+     */
     @Override
     public int getOrdinal() {
-        return 250;
+        return ordinal;
     }
 
     /**
@@ -46,6 +129,53 @@ public final class SecretsConfigSource implements ConfigSource {
      * @return a handle whose {@code close()} removes the listener again
      */
     public AutoCloseable addChangeListener(SecretsChangeListener listener) {
-        return () -> { };
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+        return () -> listeners.remove(listener);
+    }
+
+    /**
+     * Stops watching the files; the current values stay readable. Optional: a source nobody
+     * references any more stops being watched by itself.
+     */
+    @Override
+    public void close() {
+        try {
+            watch.close();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Reads the files again; called by the watcher thread after they changed. */
+    void reload() {
+        Snapshot next;
+        try {
+            next = loader.load();
+        } catch (SecretsException e) {
+            LOG.log(Level.WARNING, Messages.reloadFailed(e.getMessage()));
+            return;
+        }
+        Set<String> changed = snapshot.changedKeys(next);
+        snapshot = next;
+        if (!changed.isEmpty()) {
+            LOG.log(Level.INFO, Messages.reloaded(changed.size()));
+            notifyListeners(new SecretsChangeEvent(changed));
+        }
+    }
+
+    private void notifyListeners(SecretsChangeEvent event) {
+        for (SecretsChangeListener listener : listeners) {
+            try {
+                listener.secretsChanged(event);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, Messages.listenerFailed(listener), e);
+            }
+        }
+    }
+
+    /** Names the files and counts keys; never shows a value. */
+    @Override
+    public String toString() {
+        return NAME + "[ordinal " + ordinal + ", " + snapshot + "]";
     }
 }

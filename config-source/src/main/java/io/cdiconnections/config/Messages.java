@@ -1,0 +1,88 @@
+package io.cdiconnections.config;
+
+import java.util.List;
+
+/**
+ * Every text a user can see from this module, each saying what is wrong and what to do. None
+ * takes a value or a line of a secrets file as a parameter: only paths, keys and positions.
+ */
+final class Messages {
+
+    private static final String NOT_SHOWN = " The line is not shown because it may hold a secret.";
+
+    private Messages() {
+    }
+
+    static String invalidToml(String file, int line, int column, String problem, int moreProblems) {
+        String more = moreProblems > 0 ? " (and " + moreProblems + " more problem"
+                + (moreProblems == 1 ? "" : "s") + ")" : "";
+        return "Invalid TOML in secrets file " + file + " at line " + line + ", column " + column
+                + ": " + problem + more + ". Fix the TOML syntax there (see https://toml.io)."
+                + NOT_SHOWN;
+    }
+
+    static String notUtf8(String file, int line, int column) {
+        return "Secrets file " + file + " is not UTF-8 text: invalid byte at line " + line
+                + ", column " + column + ". Save the file as UTF-8 (a byte order mark is allowed)."
+                + NOT_SHOWN;
+    }
+
+    static String unreadable(String file, String reason) {
+        return "Cannot read secrets file " + file + " (" + reason + "). Make it a regular file the"
+                + " user running the application can read (owned by that user, chmod 600), or"
+                + " remove it.";
+    }
+
+    static String missing(String file) {
+        return "Secrets file " + file + " does not exist, but it is listed in secrets.files (system"
+                + " property secrets.files or environment variable SECRETS_FILES). Create it, correct"
+                + " the path, or remove it from secrets.files.";
+    }
+
+    static String notAFolder(String directory, String entry) {
+        return "Secrets directory " + directory + " holds " + entry + ", which is not a folder. In a"
+                + " secrets directory every secret is a folder and its files are the keys (the way"
+                + " Kubernetes mounts secrets). Move it into a folder of its own, or list a .toml"
+                + " file in secrets.files directly.";
+    }
+
+    static String badOrdinal(String file) {
+        return "config_ordinal in secrets file " + file + " is not an integer. Write a whole number"
+                + " such as config_ordinal = 250 (the default), or remove the key.";
+    }
+
+    static String noSecretsFound(List<String> places) {
+        return "No secrets file found, so the secrets config source is empty. Looked for: "
+                + String.join(", ", places) + ". Create one of them, or name files and directories"
+                + " in secrets.files (system property) or SECRETS_FILES (environment variable).";
+    }
+
+    static String readableByOthers(String file, String permissions) {
+        return "Secrets file " + file + " can be read by other users (permissions " + permissions
+                + "). Restrict it: chmod 600 " + file;
+    }
+
+    static String directoryReadableByOthers(String directory) {
+        return "Secrets directory " + directory + " holds files other users can read. Restrict"
+                + " them: chmod 600 on each file (for a Kubernetes secret volume, set defaultMode:"
+                + " 0400).";
+    }
+
+    static String reloadFailed(String problem) {
+        return "Secrets were not reloaded; the previous values stay in force. " + problem;
+    }
+
+    static String reloaded(int changedKeys) {
+        return "Secrets reloaded: " + changedKeys + " key" + (changedKeys == 1 ? "" : "s") + " changed";
+    }
+
+    static String listenerFailed(Object listener) {
+        return "SecretsChangeListener " + listener.getClass().getName() + " failed; the other"
+                + " listeners were still told. Fix the listener so that it handles its own errors.";
+    }
+
+    static String watcherFailed(String reason) {
+        return "The secrets watcher hit an unexpected problem (" + reason + ") and carries on;"
+                + " changes may be picked up late.";
+    }
+}

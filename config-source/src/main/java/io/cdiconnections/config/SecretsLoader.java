@@ -1,0 +1,140 @@
+package io.cdiconnections.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLConnection;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.cdiconnections.config.SecretsLocation.Kind;
+
+/**
+ * Reads every location and merges them into one {@link Snapshot}: later locations override
+ * earlier ones key by key, as MicroProfile Config merges sources (not Streamlit's shallow merge
+ * where a later {@code [connections]} table replaces the earlier one whole).
+ */
+final class SecretsLoader {
+
+    /** The MicroProfile Config key that sets a source's ordinal. */
+    static final String ORDINAL_KEY = "config_ordinal";
+
+    private final List<SecretsLocation> locations;
+    private final TomlParser parser = new TomlParser();
+
+    SecretsLoader(List<SecretsLocation> locations) {
+        this.locations = List.copyOf(locations);
+    }
+
+    List<SecretsLocation> locations() {
+        return locations;
+    }
+
+    /**
+     * Reads all locations now.
+     *
+     * @throws SecretsException for the first location that cannot be used
+     */
+    Snapshot load() {
+        Map<String, String> merged = new LinkedHashMap<>();
+        List<Snapshot.FileSummary> files = new ArrayList<>();
+        for (SecretsLocation location : locations) {
+            Optional<Flattened> content = read(location);
+            if (content.isPresent()) {
+                merge(merged, content.get());
+                files.add(new Snapshot.FileSummary(location.describe(), content.get().values().size()));
+            }
+        }
+        return new Snapshot(merged, files);
+    }
+
+    /** A key the later file sets replaces what the earlier files had at or below it. */
+    private static void merge(Map<String, String> merged, Flattened content) {
+        for (String leaf : content.leaves()) {
+            Iterator<String> keys = merged.keySet().iterator();
+            while (keys.hasNext()) {
+                if (Keys.isAtOrBelow(keys.next(), leaf)) {
+                    keys.remove();
+                }
+            }
+        }
+        merged.putAll(content.values());
+    }
+
+    private Optional<Flattened> read(SecretsLocation location) {
+        Path path = location.path();
+        if (path == null) {
+            return Optional.of(toml(resourceBytes(location), location.describe()));
+        }
+        if (!Files.exists(path)) {
+            if (location.kind() == Kind.EXPLICIT) {
+                throw new SecretsException(Messages.missing(path.toString()), path.toString(), 0, 0);
+            }
+            return Optional.empty();
+        }
+        if (location.kind() == Kind.EXPLICIT && Files.isDirectory(path)) {
+            PermissionsCheck.checkDirectory(path);
+            return Optional.of(SecretsDirectoryReader.read(path));
+        }
+        if (location.kind() != Kind.CLASSPATH) {
+            PermissionsCheck.checkFile(path);
+        }
+        return Optional.of(toml(fileBytes(path), path.toString()));
+    }
+
+    private Flattened toml(byte[] bytes, String file) {
+        Flattened flattened = TomlFlattener.flatten(parser.parse(bytes, file));
+        String ordinal = flattened.values().get(ORDINAL_KEY);
+        if (ordinal != null && !isInteger(ordinal)) {
+            throw new SecretsException(Messages.badOrdinal(file), file, 0, 0);
+        }
+        return flattened;
+    }
+
+    private static boolean isInteger(String text) {
+        try {
+            Integer.parseInt(text);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static byte[] fileBytes(Path path) {
+        try {
+            return Files.readAllBytes(path);
+        } catch (IOException e) {
+            throw unreadable(path, e);
+        }
+    }
+
+    private static byte[] resourceBytes(SecretsLocation location) {
+        try {
+            URLConnection connection = location.resource().openConnection();
+            // a cached jar connection would keep the WAR's jar open after undeployment
+            connection.setUseCaches(false);
+            try (InputStream in = connection.getInputStream()) {
+                return in.readAllBytes();
+            }
+        } catch (IOException e) {
+            throw new SecretsException(Messages.unreadable(location.describe(), reason(e)),
+                    location.describe(), e);
+        }
+    }
+
+
+    /** The failure of a read, reported with the cause's kind (its message is only a path). */
+    static SecretsException unreadable(Path path, IOException e) {
+        return new SecretsException(Messages.unreadable(path.toString(), reason(e)), path.toString(), e);
+    }
+
+    private static String reason(IOException e) {
+        String message = e.getMessage();
+        return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+}
