@@ -1,7 +1,6 @@
 package io.cdiconnections.it;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.jboss.arquillian.container.test.api.Deployer;
@@ -36,10 +35,7 @@ public class BrokenSecretsIT {
 
     @Test
     public void invalidTomlFailsTheDeploymentNamingFileAndLine() {
-        DeploymentErrors.Mark mark = DeploymentErrors.mark();
-        Exception failure = assertThrows(Exception.class, () -> deployer.deploy("broken"));
-        String text = DeploymentErrors.text(failure, mark);
-        DeploymentErrors.undeployQuietly(deployer, "broken");
+        String text = DeploymentErrors.failedDeployment(deployer, "broken");
 
         assertTrue(text.contains("secrets.toml"), "the error does not name the file:\n" + text);
         assertTrue(text.contains("line 2"), "the error does not name the line:\n" + text);

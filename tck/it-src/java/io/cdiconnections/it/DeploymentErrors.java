@@ -20,6 +20,27 @@ public final class DeploymentErrors {
     private DeploymentErrors() {
     }
 
+    /**
+     * Deploys what must fail to deploy, and returns what the user gets to read about it.
+     *
+     * @param deployer Arquillian's deployer
+     * @param name     the name of an unmanaged {@code @Deployment}
+     * @return the failure and the server log written while deploying
+     * @throws AssertionError when the deployment succeeds
+     */
+    public static String failedDeployment(Deployer deployer, String name) {
+        Mark mark = mark();
+        try {
+            deployer.deploy(name);
+        } catch (RuntimeException failure) {
+            String text = text(failure, mark);
+            undeployQuietly(deployer, name);
+            return text;
+        }
+        undeployQuietly(deployer, name);
+        throw new AssertionError("deployment " + name + " succeeded, but must fail");
+    }
+
     /** Where the server log stood before a deployment, so only what follows is read. */
     public record Mark(Path log, long offset) {
     }

@@ -1,13 +1,6 @@
 package io.cdiconnections.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Optional;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -26,35 +19,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 public class OnDiskSecretsIT {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
-
     @Deployment
     public static WebArchive deployment() {
-        return Deployments.war("on-disk").addClass(OnDiskSecretsIT.class);
+        return Deployments.war("on-disk").addClasses(OnDiskSecretsIT.class, OnDiskSecrets.class);
     }
 
     @Test
     public void editedFileIsSeenWhileTheApplicationRuns() throws Exception {
-        String files = System.getProperty("secrets.files");
-        assertNotNull(files, "the server JVM was started without -Dsecrets.files");
-        Path file = Path.of(files);
-
         String marker = "edited-" + System.nanoTime();
-        Files.writeString(file, "[connections.ondisk]\nmarker = \"" + marker + "\"\n", StandardCharsets.UTF_8);
+        OnDiskSecrets.write(marker, "reloaded-1");
 
-        assertEquals(marker, awaitValue("connections.ondisk.marker", marker));
-    }
-
-    private static String awaitValue(String key, String expected) throws InterruptedException {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        Optional<String> value = Optional.empty();
-        while (System.nanoTime() < deadline) {
-            value = ConfigProvider.getConfig().getOptionalValue(key, String.class);
-            if (value.filter(expected::equals).isPresent()) {
-                return value.get();
-            }
-            Thread.sleep(200);
-        }
-        return value.orElse("<missing>");
+        assertEquals(marker, OnDiskSecrets.await(() -> ConfigProvider.getConfig()
+                .getOptionalValue("connections.ondisk.marker", String.class).orElse("<missing>"), marker));
     }
 }

@@ -36,6 +36,22 @@ public final class Servers {
     }
 
     /**
+     * The URL of a context root on the server's fixed HTTP port ({@code it.httpPort}), for
+     * deployments that do not exist yet when Arquillian injects URLs.
+     *
+     * @param contextRoot the context root, without slashes
+     * @return {@code http://127.0.0.1:<port>/<contextRoot>/}
+     * @throws java.net.MalformedURLException never, for a plain context root
+     */
+    public static URL fixedPort(String contextRoot) throws java.net.MalformedURLException {
+        String port = System.getProperty("it.httpPort");
+        if (port == null) {
+            throw new IllegalStateException("it.httpPort is not set for server " + current());
+        }
+        return URI.create("http://127.0.0.1:" + port + "/" + contextRoot + "/").toURL();
+    }
+
+    /**
      * GETs a URI and returns the response.
      *
      * @param uri the URI

@@ -1,0 +1,25 @@
+package io.cdiconnections.it.connections.app;
+
+import io.cdiconnections.BaseConnection;
+import io.cdiconnections.ConnectionContext;
+import io.cdiconnections.ConnectionParameters;
+import io.cdiconnections.ConnectionScope;
+
+/** A SESSION-scoped connection type: one handle per HTTP session. Connects to nothing. */
+public class SessionNote extends BaseConnection<Object> {
+
+    /** @param context the name, options and owner of this handle */
+    public SessionNote(ConnectionContext context) {
+        super(context);
+    }
+
+    @Override
+    protected Object connect(ConnectionParameters params) {
+        return new Object();
+    }
+
+    @Override
+    public ConnectionScope scope() {
+        return ConnectionScope.SESSION;
+    }
+}
