@@ -32,7 +32,8 @@ public final class DeploymentErrors {
         Mark mark = mark();
         try {
             deployer.deploy(name);
-        } catch (RuntimeException failure) {
+        } catch (Exception failure) {
+            // Arquillian's DeploymentException is checked, yet thrown through Deployer
             String text = text(failure, mark);
             undeployQuietly(deployer, name);
             return text;
@@ -70,7 +71,7 @@ public final class DeploymentErrors {
     public static void undeployQuietly(Deployer deployer, String name) {
         try {
             deployer.undeploy(name);
-        } catch (RuntimeException ignored) {
+        } catch (Exception ignored) {
             // A failed deployment is usually rolled back already.
         }
     }
