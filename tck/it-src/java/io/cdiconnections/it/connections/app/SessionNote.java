@@ -8,6 +8,10 @@ import io.cdiconnections.ConnectionScope;
 /** A SESSION-scoped connection type: one handle per HTTP session. Connects to nothing. */
 public class SessionNote extends BaseConnection<Object> {
 
+    /** For CDI client proxies only. */
+    protected SessionNote() {
+    }
+
     /** @param context the name, options and owner of this handle */
     public SessionNote(ConnectionContext context) {
         super(context);
