@@ -10,7 +10,6 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.cdiconnections.it.app.ConfiguredBean;
@@ -20,8 +19,6 @@ import io.cdiconnections.it.app.ConfiguredBean;
  * the file and the line, never the text of the line (it may hold a password).
  */
 @Tag("config-source")
-@DisabledIfSystemProperty(named = "it.server", matches = "payara",
-        disabledReason = "Payara Micro's adapter cannot report a failed deployment")
 @ExtendWith(ArquillianExtension.class)
 public class BrokenSecretsIT {
 

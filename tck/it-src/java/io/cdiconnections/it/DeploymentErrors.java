@@ -13,9 +13,13 @@ import org.jboss.arquillian.container.test.api.Deployer;
 /**
  * The text a user sees when a deployment fails. WildFly puts the cause into the management
  * result that the adapter throws; Open Liberty's adapter only says that the application did not
- * start, and the cause is in the server's messages.log, which is where a Liberty user looks.
+ * start, and the cause is in the server's messages.log, which is where a Liberty user looks;
+ * Payara Micro starts without the application and prints the cause on its console.
  */
 public final class DeploymentErrors {
+
+    /** What Payara prints when an application fails to load; Micro then runs without it. */
+    private static final String PAYARA_FAILED_APPLICATION = "Exception while loading the app";
 
     private DeploymentErrors() {
     }
@@ -30,16 +34,25 @@ public final class DeploymentErrors {
      */
     public static String failedDeployment(Deployer deployer, String name) {
         Mark mark = mark();
-        try {
-            deployer.deploy(name);
-        } catch (Exception failure) {
-            // Arquillian's DeploymentException is checked, yet thrown through Deployer
-            String text = text(failure, mark);
+        String text;
+        try (ConsoleCapture console = ConsoleCapture.start()) {
+            try {
+                deployer.deploy(name);
+                text = null;
+            } catch (Exception failure) {
+                // Arquillian's DeploymentException is checked, yet thrown through Deployer
+                text = text(failure, mark);
+            }
+            if (text == null && console.text().contains(PAYARA_FAILED_APPLICATION)) {
+                text = "--- server console ---\n" + console.text();
+            }
+        } finally {
             undeployQuietly(deployer, name);
-            return text;
         }
-        undeployQuietly(deployer, name);
-        throw new AssertionError("deployment " + name + " succeeded, but must fail");
+        if (text == null) {
+            throw new AssertionError("deployment " + name + " succeeded, but must fail");
+        }
+        return text;
     }
 
     /** Where the server log stood before a deployment, so only what follows is read. */

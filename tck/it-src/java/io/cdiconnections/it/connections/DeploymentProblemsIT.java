@@ -9,7 +9,6 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.cdiconnections.it.DeploymentErrors;
@@ -22,8 +21,6 @@ import io.cdiconnections.it.connections.broken.BadInjections;
  */
 @Tag("extension")
 @Tag("sql")
-@DisabledIfSystemProperty(named = "it.server", matches = "payara",
-        disabledReason = "Payara Micro's adapter cannot report a failed deployment")
 @ExtendWith(ArquillianExtension.class)
 public class DeploymentProblemsIT {
 
