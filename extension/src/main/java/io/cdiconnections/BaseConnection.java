@@ -1,0 +1,385 @@
+package io.cdiconnections;
+
+import java.lang.System.Logger.Level;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
+import java.util.concurrent.locks.ReentrantLock;
+
+import io.cdiconnections.internal.Messages;
+import io.cdiconnections.internal.Redaction;
+
+/**
+ * The stable handle of a connection: what is injected with {@link Connection @Connection} and
+ * returned by {@link Connections}. The Jakarta EE counterpart of Streamlit's
+ * {@code BaseConnection}.
+ *
+ * <p>A handle creates its raw instance (a pool, a client, a session) with {@link #connect} on
+ * first use, once even when many threads ask at the same time, and keeps it until
+ * {@link #reset()}, a ttl expiry, an eviction or a change of its secrets retires it. A retired
+ * raw instance is closed with {@link #close(Object)} when the last use in flight on it ends; the
+ * next use connects again. The handle itself stays valid for the life of the application.
+ *
+ * <p>Writing a connection type takes a public constructor and one method:
+ *
+ * <pre>{@code
+ * public class RedisConnection extends BaseConnection<RedisClient> {
+ *     public RedisConnection(ConnectionContext context) {
+ *         super(context);
+ *     }
+ *
+ *     @Override
+ *     protected RedisClient connect(ConnectionParameters params) {
+ *         return RedisClient.create(params.require("url"));
+ *     }
+ *
+ *     public String get(String key) {
+ *         return use(client -> client.get(key));
+ *     }
+ * }
+ * }</pre>
+ *
+ * @param <R> the type of the raw instance
+ */
+public abstract class BaseConnection<R> implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(BaseConnection.class.getName());
+
+    @SuppressWarnings("rawtypes")
+    private static final AtomicReferenceFieldUpdater<BaseConnection, Generation> CURRENT =
+            AtomicReferenceFieldUpdater.newUpdater(BaseConnection.class, Generation.class, "current");
+
+    private final ConnectionContext context;
+    private final ReentrantLock connectLock = new ReentrantLock();
+    private volatile Generation<R> current;
+    private volatile boolean closed;
+
+    /**
+     * @param context the name, options and owner of this handle
+     */
+    protected BaseConnection(ConnectionContext context) {
+        this.context = java.util.Objects.requireNonNull(context, "context");
+    }
+
+    /**
+     * For CDI client proxies only (an injected {@code @ApplicationScoped} or {@code @SessionScoped}
+     * handle is a proxy that forwards every call): a handle made with it is unusable. A
+     * connection type should declare {@code protected MyConnection() { }} so that containers
+     * which need a no-argument constructor for proxies can inject it.
+     */
+    protected BaseConnection() {
+        this.context = null;
+    }
+
+    /**
+     * Creates the raw instance from the connection's parameters: the secrets section with the
+     * options given in code laid over it. Called on first use and after each retirement, never
+     * by two threads at once for the same handle.
+     *
+     * @param params the parameters; never print their values
+     * @return the raw instance, never null
+     * @throws Exception when the raw instance cannot be created; it is reported as a
+     *                   {@link ConnectionUnavailableException} with secret values removed
+     */
+    protected abstract R connect(ConnectionParameters params) throws Exception;
+
+    /**
+     * Closes a retired raw instance. The default closes it when it is {@link AutoCloseable}.
+     *
+     * @param raw the raw instance, no longer in use by anyone
+     * @throws Exception when closing fails; it is logged, not thrown to a caller
+     */
+    protected void close(R raw) throws Exception {
+        if (raw instanceof AutoCloseable closeable) {
+            closeable.close();
+        }
+    }
+
+    /**
+     * Called when a raw instance is retired (reset, ttl, eviction, secrets change, close), before
+     * it is closed and while uses may still be in flight on it: the place to drop state tied to
+     * it, such as cached query results. The default does nothing.
+     *
+     * @param raw the retired raw instance
+     */
+    protected void retired(R raw) {
+    }
+
+    /**
+     * Keys this type reads, looked up through MicroProfile Config even when no secrets file has
+     * them, so that an environment variable such as {@code CONNECTIONS_SQL_PASSWORD} alone can
+     * supply one. Keys present in a file are always seen.
+     *
+     * @return the known keys, relative to the section
+     */
+    protected Set<String> knownKeys() {
+        return Set.of();
+    }
+
+    /**
+     * Checks, without connecting, that the parameters hold what {@link #connect} needs: called for
+     * every injection point when the application deploys, so that a missing key fails the
+     * deployment rather than the first request. The default accepts everything.
+     *
+     * <pre>{@code
+     * protected void validate(ConnectionParameters params) {
+     *     params.require("url");
+     * }
+     * }</pre>
+     *
+     * @param params the parameters {@link #connect} would see now
+     * @throws ConnectionConfigException naming the missing or malformed key and how to set it
+     */
+    protected void validate(ConnectionParameters params) {
+    }
+
+    /**
+     * Checks the configuration now, without connecting (see {@link #validate}).
+     *
+     * @throws ConnectionConfigException naming the missing or malformed key and how to set it
+     */
+    public void checkConfiguration() {
+        validate(parameters());
+    }
+
+    /** @return how widely one handle is shared; {@link ConnectionScope#GLOBAL} by default */
+    public ConnectionScope scope() {
+        return ConnectionScope.GLOBAL;
+    }
+
+    /** @return the connection name, the {@code <name>} of {@code [connections.<name>]} */
+    public String name() {
+        return context.name();
+    }
+
+    /** @return the context this handle was made from */
+    public ConnectionContext context() {
+        return context;
+    }
+
+    /**
+     * The secrets section {@code [connections.<name>]} as MicroProfile Config sees it now
+     * (environment variables and system properties included), without the options given in code.
+     *
+     * @return the secrets, read-only
+     */
+    public ConnectionParameters secrets() {
+        return context.secrets(knownKeys());
+    }
+
+    /**
+     * The parameters {@link #connect} sees: the secrets with the options given in code laid over
+     * them.
+     *
+     * @return the parameters, read-only
+     */
+    public ConnectionParameters parameters() {
+        return context.parameters(knownKeys());
+    }
+
+    /**
+     * The raw instance, connecting first if there is none. The instance stays usable until it
+     * is retired; for work that must not see it closed underneath, use {@link #use(RawFunction)}.
+     *
+     * @return the raw instance
+     * @throws ConnectionUnavailableException when connecting fails
+     * @throws ConnectionClosedException      when this handle was closed
+     */
+    public R raw() {
+        Generation<R> g = acquire();
+        try {
+            return g.raw;
+        } finally {
+            g.release();
+        }
+    }
+
+    /**
+     * Runs work with the raw instance, connecting first if there is none. A raw instance retired
+     * while the work runs is closed only after the work ends.
+     *
+     * <pre>{@code
+     * String value = redis.use(client -> client.get("greeting"));
+     * }</pre>
+     *
+     * @param work the work
+     * @param <T>  the result type
+     * @param <E>  the checked exception the work may throw
+     * @return what the work returned
+     * @throws E when the work throws it
+     */
+    public <T, E extends Exception> T use(RawFunction<R, T, E> work) throws E {
+        Generation<R> g = acquire();
+        try {
+            return work.apply(g.raw);
+        } finally {
+            g.release();
+        }
+    }
+
+    /**
+     * Retires the current raw instance, if any: it is closed once its in-flight uses end, and the
+     * next use connects again. Safe to call at any time, from any thread.
+     */
+    public void reset() {
+        Generation<R> g = current;
+        if (g != null) {
+            retire(g);
+        }
+    }
+
+    /**
+     * Closes this handle: retires the raw instance and refuses later use. Called by the registry
+     * when the application stops; calling it twice is harmless.
+     */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        reset();
+        context.lifecycle().closed(this);
+    }
+
+    /** @return whether a raw instance exists now */
+    public boolean isConnected() {
+        return current != null;
+    }
+
+    /** @return whether {@link #close()} was called */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** @return the type, name and state; never a secret */
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "[name=" + name() + ", connected=" + isConnected()
+                + (closed ? ", closed" : "") + "]";
+    }
+
+    private Generation<R> acquire() {
+        for (;;) {
+            if (closed) {
+                throw new ConnectionClosedException(Messages.connectionClosed(this));
+            }
+            Generation<R> g = current;
+            if (g == null) {
+                g = connectOnce();
+            }
+            if (g.tryAcquire()) {
+                context.lifecycle().used(this);
+                return g;
+            }
+            // lost a race with retirement: the next round sees the new state
+        }
+    }
+
+    private Generation<R> connectOnce() {
+        connectLock.lock();
+        try {
+            Generation<R> g = current;
+            if (g != null) {
+                return g;
+            }
+            if (closed) {
+                throw new ConnectionClosedException(Messages.connectionClosed(this));
+            }
+            g = new Generation<>(this, createRaw());
+            current = g;
+            context.lifecycle().connected(this, g);
+            return g;
+        } finally {
+            connectLock.unlock();
+        }
+    }
+
+    private R createRaw() {
+        ConnectionParameters params = parameters();
+        R raw;
+        try {
+            raw = connect(params);
+        } catch (ConnectionException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new ConnectionUnavailableException(
+                    Messages.connectFailed(this, params.redact(String.valueOf(e.getMessage())), e),
+                    Redaction.scrub(e, params.asMap()));
+        }
+        if (raw == null) {
+            throw new ConnectionException(Messages.connectReturnedNull(this));
+        }
+        return raw;
+    }
+
+    @SuppressWarnings("unchecked")
+    private void retire(Generation<R> g) {
+        if (CURRENT.compareAndSet(this, g, null)) {
+            context.lifecycle().retired(this, g);
+            try {
+                retired(g.raw);
+            } finally {
+                g.release();
+            }
+        }
+    }
+
+    private void closeRaw(R raw) {
+        try {
+            close(raw);
+        } catch (Exception | LinkageError e) {
+            LOG.log(Level.WARNING, Messages.closeFailed(this, e));
+        }
+    }
+
+    /**
+     * One raw instance and the count of its holders: the handle (while it is current) and each
+     * use in flight. The last holder to let go closes it.
+     */
+    private static final class Generation<R> implements ConnectionLifecycle.RawInstance {
+        private final BaseConnection<R> owner;
+        private final R raw;
+        private final Instant createdAt = Instant.now();
+        private final AtomicInteger holders = new AtomicInteger(1);
+
+        Generation(BaseConnection<R> owner, R raw) {
+            this.owner = owner;
+            this.raw = raw;
+        }
+
+        boolean tryAcquire() {
+            for (;;) {
+                int h = holders.get();
+                if (h == 0) {
+                    return false;
+                }
+                if (holders.compareAndSet(h, h + 1)) {
+                    return true;
+                }
+            }
+        }
+
+        void release() {
+            if (holders.decrementAndGet() == 0) {
+                owner.closeRaw(raw);
+            }
+        }
+
+        @Override
+        public void retire() {
+            owner.retire(this);
+        }
+
+        @Override
+        public Instant createdAt() {
+            return createdAt;
+        }
+
+        @Override
+        public String toString() {
+            return "RawInstance[" + owner.name() + ", created " + createdAt + "]";
+        }
+    }
+}

@@ -1,0 +1,208 @@
+package io.cdiconnections.cdi;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Default;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
+import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.BeforeShutdown;
+import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.InjectionPoint;
+import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
+import jakarta.enterprise.inject.spi.ProcessInjectionPoint;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import io.cdiconnections.BaseConnection;
+import io.cdiconnections.Connection;
+import io.cdiconnections.ConnectionException;
+import io.cdiconnections.Connections;
+import io.cdiconnections.internal.Messages;
+import io.cdiconnections.registry.ConnectionRegistry;
+import io.cdiconnections.registry.ConnectionRequest;
+import io.cdiconnections.registry.Registries;
+import io.cdiconnections.registry.Resolution;
+import io.cdiconnections.registry.TypeResolver;
+
+/**
+ * The CDI portable extension of cdi-connections. It observes container events only: collects
+ * every {@code @Connection} injection point and puts an internal binding qualifier in place of
+ * the annotation, adds one synthetic bean per distinct request (and an injectable
+ * {@link Connections}), validates every injection point at deployment and reports all problems
+ * at once, and closes every connection at shutdown.
+ */
+public class ConnectionExtension implements Extension {
+
+    private final Map<String, Request> requests = new LinkedHashMap<>();
+    private final List<Site> sites = new ArrayList<>();
+    private final Set<Class<?>> lookupTypes = new HashSet<>();
+    private ConnectionRegistry registry;
+
+    /**
+     * A connection type found in a bean archive (discovery mode {@code all}) would otherwise be a
+     * {@code @Dependent} bean made with its proxy constructor: a handle with no context that fails
+     * on first use. Connection handles come from {@code @Connection} and {@code Connections} only.
+     */
+    void vetoConnectionTypesAsBeans(@Observes ProcessAnnotatedType<? extends BaseConnection<?>> event) {
+        event.veto();
+    }
+
+    void collectConnectionInjectionPoints(@Observes ProcessInjectionPoint<?, ?> event) {
+        InjectionPoint ip = event.getInjectionPoint();
+        Connection connection = connectionQualifier(ip);
+        if (connection == null) {
+            return;
+        }
+        Class<?> raw = Types.raw(ip.getType());
+        if (raw == Instance.class || raw == jakarta.inject.Provider.class) {
+            // dynamic lookup: served by the @Dependent lookup beans, one per type
+            if (ip.getType() instanceof java.lang.reflect.ParameterizedType p
+                    && TypeResolver.isConcreteConnection(Types.raw(p.getActualTypeArguments()[0]))) {
+                lookupTypes.add(Types.raw(p.getActualTypeArguments()[0]));
+            }
+            return;
+        }
+        String site = InjectionPoints.describe(ip);
+        String problem = null;
+        String key;
+        ConnectionRequest request = null;
+        try {
+            request = ConnectionRequest.of(connection);
+            key = request.canonical() + "|java=" + ip.getType().getTypeName();
+        } catch (ConnectionException e) {
+            key = "unparsable|" + site;
+            problem = e.getMessage();
+        }
+        String k = key;
+        ConnectionRequest r = request;
+        Request req = requests.computeIfAbsent(key, x -> new Request(k, r, ConnectionRequest.describe(connection),
+                ip.getType()));
+        if (problem != null) {
+            req.problem = problem;
+        }
+        sites.add(new Site(site, req));
+        Set<Annotation> qualifiers = new HashSet<>(ip.getQualifiers());
+        qualifiers.removeIf(a -> a instanceof Connection);
+        qualifiers.add(new ConnectionKey.Literal(key));
+        event.configureInjectionPoint().qualifiers(qualifiers);
+    }
+
+    void registerConnectionBeans(@Observes AfterBeanDiscovery event) {
+        ClassLoader loader = applicationClassLoader();
+        registry = new ConnectionRegistry(ConfigProvider.getConfig(loader), loader);
+        Registries.register(loader, registry);
+        for (Request req : requests.values()) {
+            if (req.problem == null) {
+                try {
+                    req.resolution = registry.resolve(req.request, Types.raw(req.declared), req.where);
+                    req.problem = Proxies.problem(req.resolution);
+                    lookupTypes.add(req.resolution.type());
+                } catch (ConnectionException e) {
+                    req.problem = e.getMessage();
+                }
+            }
+            event.addBean(req.problem == null ? ConnectionBean.of(req.key, registry, req.resolution, req.declared)
+                    : ConnectionBean.broken(req.key, req.declared, req.problem));
+        }
+        ConnectionRegistry r = registry;
+        event.addBean().types(Connections.class, Object.class).scope(Dependent.class)
+                .qualifiers(Default.Literal.INSTANCE, Any.Literal.INSTANCE)
+                .beanClass(ConnectionExtension.class)
+                .produceWith(lookup -> Connections.boundTo(r));
+        LookupBeans.add(event, registry, lookupTypes);
+    }
+
+    void validateInjectionPoints(@Observes AfterDeploymentValidation event) {
+        Map<Request, String> missingKeys = new LinkedHashMap<>();
+        boolean failed = false;
+        for (Site site : sites) {
+            Request req = site.request;
+            String problem = req.problem;
+            if (problem == null) {
+                problem = missingKeys.computeIfAbsent(req, this::checkRequiredKeys);
+            }
+            if (!problem.isEmpty()) {
+                event.addDeploymentProblem(new ConnectionException(Messages.injectionPointProblem(site.name, problem)));
+                failed = true;
+            }
+        }
+        if (failed) {
+            registry.close(); // the deployment fails: BeforeShutdown may never come
+            return;
+        }
+        for (Request req : requests.values()) {
+            if (req.resolution != null) {
+                registry.declare(req.resolution);
+            }
+        }
+    }
+
+    void closeConnections(@Observes BeforeShutdown event) {
+        if (registry != null) {
+            registry.close();
+        }
+    }
+
+    /** @return the registry of this deployment, once beans were registered */
+    public ConnectionRegistry registry() {
+        return registry;
+    }
+
+    private String checkRequiredKeys(Request req) {
+        Resolution r = req.resolution;
+        try (BaseConnection<?> probe = registry.probe(r)) {
+            probe.checkConfiguration();
+            return "";
+        } catch (ConnectionException e) {
+            return e.getMessage();
+        } catch (RuntimeException e) {
+            return Messages.validationFailed(r.name(), r.type(), e);
+        }
+    }
+
+    private static Connection connectionQualifier(InjectionPoint ip) {
+        for (Annotation a : ip.getQualifiers()) {
+            if (a instanceof Connection c) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    private static ClassLoader applicationClassLoader() {
+        ClassLoader tccl = Thread.currentThread().getContextClassLoader();
+        return tccl != null ? tccl : ConnectionExtension.class.getClassLoader();
+    }
+
+    /** One distinct request: a canonical key and what became of it. */
+    private static final class Request {
+        final String key;
+        final ConnectionRequest request;
+        final String where;
+        final Type declared;
+        String problem;
+        Resolution resolution;
+
+        Request(String key, ConnectionRequest request, String where, Type declared) {
+            this.key = key;
+            this.request = request;
+            this.where = where;
+            this.declared = declared;
+        }
+    }
+
+    /** One injection point, named as users know it ({@code OrderService.sql}). */
+    private record Site(String name, Request request) {
+    }
+}

@@ -1,0 +1,33 @@
+package io.cdiconnections.cdi;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Member;
+
+import jakarta.enterprise.inject.spi.AnnotatedParameter;
+import jakarta.enterprise.inject.spi.InjectionPoint;
+
+/** Names injection points the way their authors know them, for messages. */
+final class InjectionPoints {
+
+    private InjectionPoints() {
+    }
+
+    /**
+     * @param ip an injection point
+     * @return {@code OrderService.sql} for a field, {@code OrderService(constructor) parameter 2 (sql)}
+     *         or {@code OrderService.setSql() parameter 1 (sql)} for a parameter
+     */
+    static String describe(InjectionPoint ip) {
+        Member member = ip.getMember();
+        if (member == null) {
+            return String.valueOf(ip);
+        }
+        String owner = member.getDeclaringClass().getSimpleName();
+        if (ip.getAnnotated() instanceof AnnotatedParameter<?> p) {
+            String where = member instanceof Constructor<?> ? owner + "(constructor)" : owner + "." + member.getName() + "()";
+            String name = p.getJavaParameter().isNamePresent() ? " (" + p.getJavaParameter().getName() + ")" : "";
+            return where + " parameter " + (p.getPosition() + 1) + name;
+        }
+        return owner + "." + member.getName();
+    }
+}

@@ -1,0 +1,80 @@
+package io.cdiconnections.internal;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigValue;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+
+/**
+ * Reads the {@code [connections.<name>]} section through MicroProfile Config, so that every
+ * source (environment variables and system properties above the secrets file) takes part.
+ */
+public final class SecretsReader {
+
+    private SecretsReader() {
+    }
+
+    /**
+     * @param connectionName the connection name
+     * @return the config key prefix of its section, with a trailing dot; a name holding a dot is
+     *         quoted, as the secrets source flattens it
+     */
+    public static String prefix(String connectionName) {
+        return "connections." + quote(connectionName) + ".";
+    }
+
+    /**
+     * @param segment one key segment
+     * @return the segment, quoted when it holds a dot
+     */
+    public static String quote(String segment) {
+        return segment.indexOf('.') >= 0 ? '"' + segment + '"' : segment;
+    }
+
+    /**
+     * @param config         the configuration
+     * @param connectionName the connection name
+     * @param knownKeys      keys to look up even when no source lists them (environment variables
+     *                       are found by name, never listed)
+     * @return the section's keys, relative to it, and their values
+     */
+    public static Map<String, String> read(Config config, String connectionName, Set<String> knownKeys) {
+        String prefix = prefix(connectionName);
+        Set<String> keys = new HashSet<>(knownKeys);
+        // each source's names, not config.getPropertyNames(): an implementation may cache those,
+        // and a secrets file edited at run time adds keys
+        for (ConfigSource source : config.getConfigSources()) {
+            for (String property : source.getPropertyNames()) {
+                if (property.startsWith(prefix) && property.length() > prefix.length()) {
+                    keys.add(property.substring(prefix.length()));
+                }
+            }
+        }
+        Map<String, String> values = new HashMap<>();
+        for (String key : keys) {
+            ConfigValue value = config.getConfigValue(prefix + key);
+            if (value != null && value.getValue() != null) {
+                values.put(key, value.getValue());
+            }
+        }
+        return values;
+    }
+
+    /**
+     * @param propertyName a config property name
+     * @return the environment variable MicroProfile Config maps it to
+     *         ({@code connections.my-db.password} becomes {@code CONNECTIONS_MY_DB_PASSWORD})
+     */
+    public static String environmentVariable(String propertyName) {
+        StringBuilder sb = new StringBuilder(propertyName.length());
+        for (int i = 0; i < propertyName.length(); i++) {
+            char c = propertyName.charAt(i);
+            sb.append(Character.isLetterOrDigit(c) && c < 128 ? Character.toUpperCase(c) : '_');
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,239 @@
+package io.cdiconnections.registry;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Modifier;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.eclipse.microprofile.config.Config;
+
+import io.cdiconnections.BaseConnection;
+import io.cdiconnections.ConnectionConfigException;
+import io.cdiconnections.ConnectionContext;
+import io.cdiconnections.ConnectionException;
+import io.cdiconnections.ConnectionLifecycle;
+import io.cdiconnections.ConnectionTypeException;
+import io.cdiconnections.internal.Messages;
+import io.cdiconnections.internal.SecretsReader;
+
+/**
+ * Finds the connection class of a request, first match wins: the Java type asked for when it is
+ * a concrete {@link BaseConnection} subclass; the {@code type} given in code (a short name or a
+ * class name); the {@code type} key of {@code [connections.<name>]}; the name itself when it is
+ * a short name. The first three must agree. Also resolves {@code env:} names and checks that a
+ * class can be a connection type.
+ *
+ * <p>Internal: used by the registry and the CDI extension.
+ */
+public final class TypeResolver {
+
+    /** The prefix of a name read from a config property or environment variable. */
+    public static final String ENV_PREFIX = "env:";
+
+    /** The built-in types by short name, referenced by name so that an absent one is not loaded. */
+    public static final Map<String, String> SHORT_NAMES;
+
+    static {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("sql", "io.cdiconnections.sql.SQLConnection");
+        m.put("snowflake", "io.cdiconnections.snowflake.SnowflakeConnection");
+        m.put("snowpark", "io.cdiconnections.snowflake.SnowparkConnection");
+        SHORT_NAMES = java.util.Collections.unmodifiableMap(m);
+    }
+
+    private static final ClassValue<Constructor<?>> CONSTRUCTORS = new ClassValue<>() {
+        @Override
+        protected Constructor<?> computeValue(Class<?> type) {
+            try {
+                Constructor<?> c = type.getConstructor(ConnectionContext.class);
+                return Modifier.isPublic(c.getDeclaringClass().getModifiers()) ? c : null;
+            } catch (NoSuchMethodException e) {
+                return null;
+            }
+        }
+    };
+
+    private final Config config;
+    private final ClassLoader loader;
+
+    /**
+     * @param config where {@code env:} names and {@code type} keys are read
+     * @param loader the application's class loader, for class names
+     */
+    public TypeResolver(Config config, ClassLoader loader) {
+        this.config = config;
+        this.loader = loader;
+    }
+
+    /**
+     * Resolves an {@code env:VAR} name: the config property {@code VAR}, then the environment
+     * variable. Other names are returned as they are.
+     *
+     * @param name  the name as written
+     * @param where how the user wrote it, for messages
+     * @return the connection name
+     * @throws ConnectionConfigException when the variable is not set
+     */
+    public String resolveName(String name, String where) {
+        if (!name.startsWith(ENV_PREFIX)) {
+            return name;
+        }
+        String var = name.substring(ENV_PREFIX.length()).trim();
+        String value = config.getOptionalValue(var, String.class).orElseGet(() -> System.getenv(var));
+        if (value == null || value.isBlank()) {
+            throw new ConnectionConfigException(Messages.envNameMissing(name, var, where));
+        }
+        return value.trim();
+    }
+
+    /**
+     * Resolves the connection class.
+     *
+     * @param name      the resolved connection name
+     * @param request   the request (type as string or class)
+     * @param javaType  the Java type asked for (injection point type, {@code get(name, type)}), or null
+     * @param where     how the user wrote the request, for messages
+     * @return a concrete connection class with a public {@code (ConnectionContext)} constructor,
+     *         assignable to {@code javaType}
+     * @throws ConnectionTypeException when no type is found, one is invalid, or they disagree
+     */
+    public Class<? extends BaseConnection<?>> resolve(String name, ConnectionRequest request, Class<?> javaType,
+                                                      String where) {
+        if (javaType != null && !BaseConnection.class.isAssignableFrom(javaType)) {
+            throw new ConnectionTypeException(Messages.notAConnectionJavaType(name, javaType, where));
+        }
+        Class<?> fromJava = isConcreteConnection(javaType) ? javaType : null;
+        Class<?> fromCode = request.typeClass() != null ? request.typeClass()
+                : request.type().isEmpty() ? null : load(name, request.type(), "type \"" + request.type() + "\" in " + where);
+        Optional<String> secretsType = secretsType(name);
+        String secretsSource = "type = \"" + secretsType.orElse("") + "\" in " + Messages.section(name);
+        Class<?> fromSecrets = secretsType.map(t -> load(name, t, secretsSource)).orElse(null);
+        String javaSource = "the Java type " + simple(fromJava);
+        String codeSource = "type " + describeType(request) + " in " + where;
+        Class<?> chosen = agree(name, fromJava, javaSource, fromCode, codeSource, where);
+        chosen = agree(name, chosen, fromJava != null ? javaSource : codeSource, fromSecrets, secretsSource, where);
+        if (chosen == null && SHORT_NAMES.containsKey(name)) {
+            chosen = load(name, name, "the connection name \"" + name + "\"");
+        }
+        if (chosen == null) {
+            throw new ConnectionTypeException(Messages.noType(name, where));
+        }
+        Class<? extends BaseConnection<?>> type = check(name, chosen, where);
+        if (javaType != null && !javaType.isAssignableFrom(type)) {
+            throw new ConnectionTypeException(Messages.javaTypeMismatch(name, javaType, type, where));
+        }
+        return type;
+    }
+
+    /**
+     * Makes a handle that only answers questions about its type ({@code scope()}, required keys):
+     * it never connects and belongs to no registry.
+     *
+     * @param type    a checked connection class
+     * @param context the context to give it
+     * @return a new handle
+     */
+    public static BaseConnection<?> instantiate(Class<? extends BaseConnection<?>> type, ConnectionContext context) {
+        try {
+            return (BaseConnection<?>) CONSTRUCTORS.get(type).newInstance(context);
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof ConnectionException ce) {
+                throw ce;
+            }
+            throw new ConnectionTypeException(Messages.constructorFailed(context.name(), type, cause), cause);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new ConnectionTypeException(Messages.constructorFailed(context.name(), type, e), e);
+        }
+    }
+
+    /**
+     * @param type    a checked connection class
+     * @param name    the connection name
+     * @param config  the configuration
+     * @return a handle to ask about the type, outside any registry
+     */
+    static BaseConnection<?> probe(Class<? extends BaseConnection<?>> type, String name, Config config) {
+        return instantiate(type, new ConnectionContext(name, Map.of(), null,
+                io.cdiconnections.Connection.UNBOUNDED, config, ConnectionLifecycle.NONE));
+    }
+
+    /**
+     * @param type any type, or null
+     * @return whether it is a concrete (not abstract, not an interface) {@link BaseConnection} subclass
+     */
+    public static boolean isConcreteConnection(Class<?> type) {
+        return type != null && BaseConnection.class.isAssignableFrom(type) && !type.isInterface()
+                && !Modifier.isAbstract(type.getModifiers());
+    }
+
+    private Optional<String> secretsType(String name) {
+        return config.getOptionalValue(SecretsReader.prefix(name) + "type", String.class)
+                .map(String::trim).filter(s -> !s.isEmpty());
+    }
+
+    private static Class<?> agree(String name, Class<?> first, String firstSource, Class<?> second,
+                                  String secondSource, String where) {
+        if (first == null) {
+            return second;
+        }
+        if (second == null || second.isAssignableFrom(first)) {
+            return first;
+        }
+        throw new ConnectionTypeException(Messages.typesDisagree(name, firstSource, first, secondSource, second, where));
+    }
+
+    private Class<?> load(String name, String type, String source) {
+        String className = type;
+        if (type.indexOf('.') < 0) {
+            className = SHORT_NAMES.get(type);
+            if (className == null) {
+                throw new ConnectionTypeException(Messages.unknownShortName(name, type, source));
+            }
+        }
+        try {
+            return Class.forName(className, false, loader);
+        } catch (ClassNotFoundException | LinkageError e) {
+            try {
+                return Class.forName(className, false, TypeResolver.class.getClassLoader());
+            } catch (ClassNotFoundException | LinkageError e2) {
+                throw new ConnectionTypeException(type.indexOf('.') < 0
+                        ? Messages.builtInTypeMissing(name, type, className, source)
+                        : Messages.classNotFound(name, className, source), e);
+            }
+        }
+    }
+
+    /**
+     * Checks that a class can be a connection type.
+     *
+     * @param name  the connection name
+     * @param type  the class
+     * @param where how the user wrote the request
+     * @return the class, typed
+     * @throws ConnectionTypeException naming what is wrong with it
+     */
+    @SuppressWarnings("unchecked")
+    static Class<? extends BaseConnection<?>> check(String name, Class<?> type, String where) {
+        if (!BaseConnection.class.isAssignableFrom(type)) {
+            throw new ConnectionTypeException(Messages.notAConnectionClass(name, type, where));
+        }
+        if (!isConcreteConnection(type)) {
+            throw new ConnectionTypeException(Messages.abstractConnectionClass(name, type, where));
+        }
+        if (CONSTRUCTORS.get(type) == null) {
+            throw new ConnectionTypeException(Messages.noContextConstructor(name, type, where));
+        }
+        return (Class<? extends BaseConnection<?>>) type;
+    }
+
+    private static String describeType(ConnectionRequest request) {
+        return request.typeClass() != null ? request.typeClass().getSimpleName() + ".class" : "\"" + request.type() + "\"";
+    }
+
+    private static String simple(Class<?> c) {
+        return c == null ? "" : c.getSimpleName();
+    }
+}
