@@ -17,6 +17,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.cdiconnections.it.Deployments;
+import io.cdiconnections.it.Servers;
 import io.cdiconnections.it.app.ConfigServlet;
 import io.cdiconnections.it.connections.app.DatabaseServlet;
 import io.cdiconnections.it.connections.app.Databases;
@@ -55,8 +56,7 @@ public class SampleBesideIT {
     }
 
     private String get(String path) throws Exception {
-        HttpResponse<String> response = io.cdiconnections.it.Servers.get(
-                URI.create("http://127.0.0.1:" + server.getPort() + path));
+        HttpResponse<String> response = Servers.get(URI.create("http://127.0.0.1:" + server.getPort() + path));
         assertEquals(200, response.statusCode(), path + ": " + response.body());
         return response.body();
     }
