@@ -82,6 +82,23 @@ public class SharingIT {
         assertNotEquals(aliceFirst, get(bob, "api/session"));
     }
 
+    @Test
+    public void endingTheSessionClosesItsHandle() throws Exception {
+        HttpClient carol = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        get(carol, "api/session");
+        int closedBefore = Integer.parseInt(get(carol, "api/session/closed"));
+        HttpResponse<String> ended = carol.send(HttpRequest.newBuilder(Servers.loopback(base, "api/session"))
+                .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, ended.statusCode(), ended.body());
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        int closed = Integer.parseInt(get(carol, "api/session/closed"));
+        while (closed == closedBefore && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            closed = Integer.parseInt(get(carol, "api/session/closed"));
+        }
+        assertEquals(closedBefore + 1, closed);
+    }
+
     private String get(HttpClient client, String path) throws Exception {
         HttpResponse<String> response = client.send(HttpRequest.newBuilder(Servers.loopback(base, path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
