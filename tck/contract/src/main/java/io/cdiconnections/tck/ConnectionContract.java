@@ -1,0 +1,625 @@
+package io.cdiconnections.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.cdiconnections.BaseConnection;
+import io.cdiconnections.Connection;
+import io.cdiconnections.ConnectionClosedException;
+import io.cdiconnections.ConnectionContext;
+import io.cdiconnections.ConnectionException;
+import io.cdiconnections.ConnectionLifecycle;
+import io.cdiconnections.ConnectionScope;
+import io.cdiconnections.Connections;
+import io.cdiconnections.registry.ConnectionRegistry;
+import io.cdiconnections.registry.Registries;
+import io.cdiconnections.registry.TypeResolver;
+
+/**
+ * The contract every connection type keeps, as a JUnit 5 suite: extend it in your test scope,
+ * say which class to test and give it a secrets section that connects, and it checks the type
+ * with real behaviour (a real secrets.toml, the real file watcher, the real registry, your real
+ * server; no mocks):
+ * <ul>
+ * <li>the type resolves by its class, by its fully qualified name and by {@code type} in secrets;</li>
+ * <li>the raw instance is created lazily, and once under 32 concurrent first uses;</li>
+ * <li>{@code reset()}, ttl expiry and {@code maxEntries} eviction close the raw instance once the
+ *     uses in flight on it end, and the next use connects again;</li>
+ * <li>options given in code override secrets; an edit of the connection's own
+ *     {@code [connections.<name>]} section resets it, an edit of another section does not;</li>
+ * <li>{@code toString()}, every exception text and every log record of a failing connect hold
+ *     no secret value (a unique password is planted in the wrong section);</li>
+ * <li>closing the registry (application shutdown) closes every raw instance, and a second
+ *     {@code close()} is harmless;</li>
+ * <li>the class can be injected through a CDI client proxy in every container.</li>
+ * </ul>
+ *
+ * <p>A complete example, for a Redis connection whose raw instance is a Lettuce
+ * {@code StatefulRedisConnection}:
+ *
+ * <pre>{@code
+ * class RedisConnectionContractTest
+ *         extends ConnectionContract<RedisConnection, StatefulRedisConnection<String, String>> {
+ *
+ *     @Override
+ *     protected Class<RedisConnection> connectionClass() {
+ *         return RedisConnection.class;
+ *     }
+ *
+ *     @Override                                   // a section that connects to a real server
+ *     protected Section workingSection() {
+ *         return Section.toml("""
+ *                 host = "127.0.0.1"
+ *                 port = 6379
+ *                 password = ""
+ *                 """);
+ *     }
+ *
+ *     @Override                                   // one that fails, carrying the planted secret
+ *     protected Section wrongSection(String secret) {
+ *         return Section.of(Map.of("host", "127.0.0.1", "port", 1, "password", secret));
+ *     }
+ *
+ *     @Override                                   // how to see that a raw instance is closed
+ *     protected boolean isClosed(StatefulRedisConnection<String, String> raw) {
+ *         return !raw.isOpen();
+ *     }
+ *
+ *     @Override                                   // real work, also on a retired instance in flight
+ *     protected void exercise(StatefulRedisConnection<String, String> raw) {
+ *         assertThat(raw.sync().ping()).isEqualTo("PONG");
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>Add {@code io.cdiconnections:cdi-connections-tck} to the test scope; it brings JUnit 5,
+ * AssertJ and SmallRye Config. Each test writes its own secrets.toml to a temporary folder and runs
+ * its own registry over it, so the machine's {@code ~/.streamlit/secrets.toml}, environment
+ * variables and system properties play no part. A test that needs {@link #wrongSection} is
+ * skipped (with the reason) when there is none. Subclasses may add tests of their own, using
+ * {@link #registry()} and {@link #connections()}.
+ *
+ * @param <C> the connection type
+ * @param <R> the type of its raw instance
+ */
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
+public abstract class ConnectionContract<C extends BaseConnection<R>, R> {
+
+    /** The name of the section {@link #workingSection()} is written to, without a {@code type} key. */
+    protected static final String NAME = "contract";
+    /** The working section again, with {@code type = "<the class>"}. */
+    protected static final String TYPED = "contract_typed";
+    /** Two more copies of the working section, for eviction and shutdown. */
+    protected static final String SECOND = "contract_2";
+    /** See {@link #SECOND}. */
+    protected static final String THIRD = "contract_3";
+    /** {@link #wrongSection(String)}, with {@code type = "<the class>"}. */
+    protected static final String WRONG = "contract_wrong";
+    /** A section of another connection, edited to show that only a connection's own section counts. */
+    protected static final String UNRELATED = "unrelated";
+    /** The ttl of the ttl tests. */
+    protected static final Duration TTL = Duration.ofSeconds(1);
+
+    @TempDir
+    Path folder;
+
+    /** A unique secret, planted in the wrong section and looked for in every text. */
+    private final String secret = "tck" + UUID.randomUUID().toString().replace("-", "");
+    private final ClassLoader application = new ClassLoader(getClass().getClassLoader()) { };
+    private SecretsFile secrets;
+    private ConnectionRegistry registry;
+
+    /** @return the connection type under test */
+    protected abstract Class<C> connectionClass();
+
+    /**
+     * @return a section that connects to a real, running server (keys only: no header, no
+     *         {@code type} key)
+     */
+    protected abstract Section workingSection();
+
+    /**
+     * A section that fails to connect because of a value it holds (a wrong password, a port no one
+     * listens on), with {@code secret} where the type takes a password or token. Best with the
+     * same keys as {@link #workingSection()}, so that giving the working values in code repairs it.
+     *
+     * @param secret a unique value that no text may ever show
+     * @return the section, or null (the default) to skip the tests that need one
+     */
+    protected Section wrongSection(String secret) {
+        return null;
+    }
+
+    /**
+     * Tells whether a raw instance is closed. The default asks the instance: a public
+     * {@code isClosed()} ({@code HikariDataSource}, JDBC {@code Connection}), {@code isOpen()}
+     * (Lettuce, NIO channels) or {@code isShutdown()}; a type whose raw instance has none of these
+     * must override it, or the lifecycle tests fail saying so.
+     *
+     * @param raw a raw instance this type made
+     * @return whether it has been closed
+     */
+    protected boolean isClosed(R raw) {
+        return CloseProbe.isClosed(raw);
+    }
+
+    /**
+     * Real work with a raw instance (a {@code PING}, a {@code select 1}): run after every connect,
+     * and by uses in flight on an instance retired underneath them, which must still work. The
+     * default does nothing.
+     *
+     * @param raw an open raw instance
+     * @throws Exception when the work fails
+     */
+    protected void exercise(R raw) throws Exception {
+    }
+
+    /** @return how long to wait for a close or for the file watcher; 10 seconds by default */
+    protected Duration patience() {
+        return Duration.ofSeconds(10);
+    }
+
+    /** @return the registry of the current test, over its secrets.toml */
+    protected final ConnectionRegistry registry() {
+        return registry;
+    }
+
+    /** @return {@link Connections} bound to {@link #registry()} */
+    protected final Connections connections() {
+        return Connections.boundTo(registry);
+    }
+
+    @BeforeEach
+    void startApplication() throws Exception {
+        String type = "type = \"" + connectionClass().getName() + "\"\n";
+        String working = workingSection().toToml();
+        secrets = new SecretsFile(folder).section(NAME, working).section(TYPED, type + working)
+                .section(SECOND, working).section(THIRD, working).section(UNRELATED, "value = \"1\"\n");
+        Section wrong = wrongSection(secret);
+        if (wrong != null) {
+            secrets.section(WRONG, type + wrong.toToml());
+        }
+        secrets.save();
+        registry = new ConnectionRegistry(secrets.config(), application);
+        Registries.register(application, registry);
+    }
+
+    @AfterEach
+    void stopApplication() {
+        if (registry != null) {
+            registry.close();
+        }
+        if (secrets != null) {
+            secrets.close();
+        }
+    }
+
+    // ---- type resolution ----
+
+    @Test
+    void typeResolvesByClass() throws Exception {
+        C byJavaType = inApplication(() -> Connections.get(NAME, connectionClass()));
+        C byBuilder = connections().named(NAME).type(connectionClass()).get(connectionClass());
+        assertThat(byJavaType).isInstanceOf(connectionClass());
+        assertSameWhenShared(byJavaType, byBuilder);
+        works(byJavaType);
+    }
+
+    @Test
+    void typeResolvesByFullyQualifiedName() throws Exception {
+        BaseConnection<?> byName = connections().named(NAME).type(connectionClass().getName()).get();
+        assertThat(byName).isInstanceOf(connectionClass());
+        assertSameWhenShared(connectionClass().cast(byName), registry.get(NAME, connectionClass()));
+        works(connectionClass().cast(byName));
+    }
+
+    @Test
+    void typeResolvesByTheTypeKeyInSecrets() throws Exception {
+        BaseConnection<?> fromSecrets = inApplication(() -> Connections.get(TYPED));
+        assertThat(fromSecrets).isInstanceOf(connectionClass());
+        works(connectionClass().cast(fromSecrets));
+    }
+
+    @Test
+    void typeResolvesByItsShortName() throws Exception {
+        String shortName = TypeResolver.SHORT_NAMES.entrySet().stream()
+                .filter(e -> e.getValue().equals(connectionClass().getName())).map(Map.Entry::getKey).findFirst().orElse(null);
+        assumeThat(shortName).as("%s is not a built-in type with a short name", connectionClass().getSimpleName()).isNotNull();
+        BaseConnection<?> byShortName = connections().named(NAME).type(shortName).get();
+        assertThat(byShortName).isInstanceOf(connectionClass());
+        works(connectionClass().cast(byShortName));
+    }
+
+    @Test
+    void classCanBeInjectedThroughAClientProxy() {
+        assertThat(ProxyCheck.problems(connectionClass()))
+                .as("what keeps %s from being injected with @Connection in WildFly, Payara and Open Liberty",
+                        connectionClass().getSimpleName())
+                .isEmpty();
+    }
+
+    // ---- lazy creation and reset ----
+
+    @Test
+    void handleDoesNotConnectBeforeItsFirstUse() throws Exception {
+        C handle = registry.get(NAME, connectionClass());
+        handle.checkConfiguration();
+        assertThat(handle.isConnected()).as("connected by get()").isFalse();
+        assertThat(registry.liveCount()).isZero();
+        if (wrongSection(secret) != null) {
+            C unreachable = connections().named(WRONG).get(connectionClass());
+            assertThat(unreachable.isConnected()).as("a handle whose server cannot be reached is still handed out").isFalse();
+        }
+        works(handle);
+        assertThat(handle.isConnected()).isTrue();
+        assertThat(registry.liveCount()).isOne();
+    }
+
+    @Test
+    void rawInstanceIsCreatedOnceUnder32ConcurrentFirstUses() throws Exception {
+        AtomicInteger connects = new AtomicInteger();
+        ConnectionLifecycle counting = new ConnectionLifecycle() {
+            @Override
+            public void connected(BaseConnection<?> connection, RawInstance instance) {
+                connects.incrementAndGet();
+            }
+        };
+        C handle = connectionClass().cast(TypeResolver.instantiate(connectionClass(), new ConnectionContext(NAME, Map.of(),
+                null, Connection.UNBOUNDED, secrets.config(), counting)));
+        try {
+            Set<R> raws = concurrentFirstUses(handle, 32);
+            assertThat(connects).as("connects").hasValue(1);
+            assertThat(raws).as("raw instances the 32 uses saw").hasSize(1);
+        } finally {
+            handle.close();
+        }
+    }
+
+    @Test
+    void registryHandleIsSharedAndConnectsOnceUnder32ConcurrentFirstUses() throws Exception {
+        C handle = registry.get(NAME, connectionClass());
+        assertThat(concurrentFirstUses(handle, 32)).as("raw instances the 32 uses saw").hasSize(1);
+        assertThat(registry.liveCount()).isOne();
+    }
+
+    @Test
+    void resetClosesTheOldRawInstanceAndTheNextUseConnectsAgain() throws Exception {
+        C handle = registry.get(NAME, connectionClass());
+        R first = works(handle);
+        assertThat(isClosed(first)).as("a raw instance in service is closed").isFalse();
+        handle.reset();
+        awaitClosed(first, "after reset()");
+        assertThat(handle.isConnected()).isFalse();
+        R second = works(handle);
+        assertThat(second).isNotSameAs(first);
+        assertThat(isClosed(second)).isFalse();
+    }
+
+    @Test
+    void resetWaitsForTheUsesInFlight() throws Exception {
+        C handle = registry.get(NAME, connectionClass());
+        InFlight<R> inFlight = startUse(handle);
+        handle.reset();
+        R next = works(handle);
+        assertThat(next).as("the next use connects anew while the old instance is in flight").isNotSameAs(inFlight.raw());
+        assertStaysOpenUntilTheUseEnds(inFlight, "after reset()");
+    }
+
+    // ---- ttl and maxEntries ----
+
+    @Test
+    void ttlExpiryClosesTheRawInstanceAndTheNextUseConnectsAgain() throws Exception {
+        C handle = connections().named(NAME).ttl(TTL).get(connectionClass());
+        R first = works(handle);
+        awaitClosed(first, "after its ttl of " + TTL.toMillis() + " ms");
+        R second = works(handle);
+        assertThat(second).isNotSameAs(first);
+        assertThat(isClosed(second)).isFalse();
+    }
+
+    @Test
+    void ttlExpiryWaitsForTheUsesInFlight() throws Exception {
+        C handle = connections().named(NAME).ttl(TTL).get(connectionClass());
+        InFlight<R> inFlight = startUse(handle);
+        Thread.sleep(TTL.toMillis() + 500);
+        assertStaysOpenUntilTheUseEnds(inFlight, "after its ttl");
+    }
+
+    @Test
+    void maxEntriesEvictionClosesTheLeastRecentlyUsedRawInstance() throws Exception {
+        C a = connections().named(NAME).maxEntries(2).get(connectionClass());
+        C b = connections().named(SECOND).maxEntries(2).get(connectionClass());
+        C c = connections().named(THIRD).maxEntries(2).get(connectionClass());
+        R rawA = works(a);
+        R rawB = works(b);
+        works(a);
+        R rawC = works(c);
+        awaitClosed(rawB, "evicted as the least recently used of maxEntries = 2");
+        assertThat(isClosed(rawA)).as("the recently used instance").isFalse();
+        assertThat(isClosed(rawC)).as("the newest instance").isFalse();
+        assertThat(registry.liveCount()).isEqualTo(2);
+        assertThat(works(b)).as("the evicted handle reconnects").isNotSameAs(rawB);
+        awaitClosed(rawA, "evicted when b came back");
+    }
+
+    @Test
+    void maxEntriesEvictionWaitsForTheUsesInFlight() throws Exception {
+        C a = connections().named(NAME).maxEntries(1).get(connectionClass());
+        C b = connections().named(SECOND).maxEntries(1).get(connectionClass());
+        InFlight<R> inFlight = startUse(a);
+        works(b);
+        assertStaysOpenUntilTheUseEnds(inFlight, "after its eviction");
+    }
+
+    // ---- options and secrets ----
+
+    @Test
+    void optionsGivenInCodeAloneAreEnoughToConnect() throws Exception {
+        Map<String, String> working = secretsOf(NAME);
+        C handle = connections().named("contract_code_only").type(connectionClass()).options(working).get(connectionClass());
+        assertThat(handle.secrets().isEmpty()).as("no secrets section").isTrue();
+        working.keySet().forEach(k -> assertThat(handle.parameters().isFromOptions(k)).as(k).isTrue());
+        works(handle);
+    }
+
+    @Test
+    void optionsGivenInCodeOverrideSecrets() throws Exception {
+        assumeWrongSection();
+        Map<String, String> working = secretsOf(NAME);
+        Map<String, String> wrong = secretsOf(WRONG);
+        Map<String, String> repair = new HashMap<>(working);
+        wrong.keySet().forEach(k -> repair.putIfAbsent(k, "")); // an empty value reads as unset
+        C repaired = connections().named(WRONG).options(repair).get(connectionClass());
+        works(repaired);
+        C broken = connections().named(NAME).type(connectionClass()).options(wrong).get(connectionClass());
+        assertThatThrownBy(() -> works(broken)).as("the wrong values given in code over working secrets")
+                .isInstanceOf(ConnectionException.class);
+    }
+
+    @Test
+    void editingItsOwnSectionOnDiskResetsTheConnection() throws Exception {
+        C handle = registry.get(NAME, connectionClass());
+        R first = works(handle);
+        secrets.section(NAME, "type = \"" + connectionClass().getName() + "\"\n" + workingSection().toToml()).save();
+        awaitClosed(first, "after its [connections." + NAME + "] section changed in secrets.toml");
+        assertThat(works(handle)).isNotSameAs(first);
+    }
+
+    @Test
+    void editingAnotherSectionOnDiskLeavesTheConnectionAlone() throws Exception {
+        C handle = registry.get(NAME, connectionClass());
+        R first = works(handle);
+        secrets.section(UNRELATED, "value = \"2\"\n").save();
+        secrets.awaitValue("connections." + UNRELATED + ".value", "2", patience());
+        Thread.sleep(300); // the watcher tells the registry right after the new value is visible
+        assertThat(isClosed(first)).as("closed by an edit of [connections." + UNRELATED + "]").isFalse();
+        assertThat(works(handle)).isSameAs(first);
+    }
+
+    @Test
+    void brokenThenRepairedSecretsAreSeenByTheNextUse() throws Exception {
+        assumeWrongSection();
+        C handle = registry.get(NAME, connectionClass());
+        R first = works(handle);
+        secrets.section(NAME, wrongSection(secret).toToml()).save();
+        awaitClosed(first, "after its section was broken in secrets.toml");
+        assertThatThrownBy(() -> works(handle)).isInstanceOf(ConnectionException.class);
+        secrets.section(NAME, workingSection().toToml()).save();
+        long deadline = System.nanoTime() + patience().toNanos();
+        for (;;) {
+            try {
+                works(handle);
+                return;
+            } catch (ConnectionException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("Still failing " + patience().toSeconds() + " s after secrets.toml was repaired", e);
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    // ---- no secret in any text ----
+
+    @Test
+    void toStringShowsNoSecretValue() throws Exception {
+        assumeWrongSection();
+        try (Leaks leaks = new Leaks(secret)) {
+            C handle = connections().named(WRONG).get(connectionClass());
+            describe(leaks, "before connecting", handle);
+            catchThrowable(handle::raw);
+            describe(leaks, "after a failed connect", handle);
+            C withOptions = connections().named(NAME).type(connectionClass()).options(secretsOf(WRONG)).get(connectionClass());
+            describe(leaks, "with the wrong values given in code", withOptions);
+            leaks.assertNoSecret();
+        }
+    }
+
+    @Test
+    void failingConnectShowsNoSecretValueInAnyExceptionOrLogRecord() throws Exception {
+        assumeWrongSection();
+        try (Leaks leaks = new Leaks(secret)) {
+            C fromSecrets = connections().named(WRONG).get(connectionClass());
+            C fromCode = connections().named(NAME).type(connectionClass()).options(secretsOf(WRONG)).get(connectionClass());
+            for (C handle : List.of(fromSecrets, fromCode)) {
+                List<Throwable> failures = new ArrayList<>();
+                failures.add(catchThrowable(handle::raw));
+                failures.add(catchThrowable(() -> handle.use(r -> r)));
+                failures.add(catchThrowable(handle::checkConfiguration));
+                for (Throwable failure : failures) {
+                    if (failure != null) {
+                        leaks.add("exception of " + handle.name(), failure);
+                    }
+                }
+                assertThat(failures.get(0)).as("a failing connect of " + handle.name())
+                        .isInstanceOf(ConnectionException.class).hasMessageContaining(handle.name());
+                handle.close();
+            }
+            leaks.assertNoSecret();
+        }
+    }
+
+    // ---- shutdown ----
+
+    @Test
+    void closingTheRegistryClosesEveryRawInstance() throws Exception {
+        List<C> handles = List.of(registry.get(NAME, connectionClass()),
+                connections().named(SECOND).ttl(Duration.ofMinutes(10)).get(connectionClass()),
+                connections().named(THIRD).maxEntries(2).get(connectionClass()));
+        List<R> raws = new ArrayList<>();
+        for (C handle : handles) {
+            raws.add(works(handle));
+        }
+        registry.close();
+        for (R raw : raws) {
+            awaitClosed(raw, "at shutdown (registry.close())");
+        }
+        for (C handle : handles) {
+            assertThat(handle.isClosed()).isTrue();
+            assertThatThrownBy(handle::raw).isInstanceOf(ConnectionClosedException.class);
+        }
+    }
+
+    @Test
+    void closingTwiceIsHarmless() throws Exception {
+        C handle = registry.get(NAME, connectionClass());
+        C other = connections().named(SECOND).get(connectionClass());
+        R raw = works(handle);
+        R otherRaw = works(other);
+        other.close();
+        assertThatCode(other::close).doesNotThrowAnyException();
+        awaitClosed(otherRaw, "after close()");
+        registry.close();
+        assertThatCode(registry::close).doesNotThrowAnyException();
+        assertThatCode(handle::close).doesNotThrowAnyException();
+        awaitClosed(raw, "at shutdown");
+    }
+
+    @Test
+    void closingTheRegistryWaitsForTheUsesInFlight() throws Exception {
+        InFlight<R> inFlight = startUse(registry.get(NAME, connectionClass()));
+        registry.close();
+        assertStaysOpenUntilTheUseEnds(inFlight, "at shutdown");
+    }
+
+    // ---- helpers ----
+
+    /** Connects (or reuses) and does real work; returns the raw instance used. */
+    private R works(C handle) throws Exception {
+        return handle.use(raw -> {
+            exercise(raw);
+            return raw;
+        });
+    }
+
+    private InFlight<R> startUse(C handle) throws InterruptedException {
+        return InFlight.start(handle, raw -> {
+            exercise(raw);
+            return null;
+        }, patience());
+    }
+
+    private void assertStaysOpenUntilTheUseEnds(InFlight<R> inFlight, String when) throws Exception {
+        Thread.sleep(200);
+        assertThat(isClosed(inFlight.raw())).as("closed " + when + " while a use was still in flight on it").isFalse();
+        inFlight.finish(patience());
+        awaitClosed(inFlight.raw(), when + ", once the use in flight ended");
+    }
+
+    private void awaitClosed(R raw, String when) throws InterruptedException {
+        long deadline = System.nanoTime() + patience().toNanos() + TTL.toNanos();
+        while (!isClosed(raw)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("The raw instance was not closed " + when + " (waited "
+                        + (patience().toSeconds() + TTL.toSeconds()) + " s)");
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private Set<R> concurrentFirstUses(C handle, int threads) throws Exception {
+        assertThat(handle.isConnected()).isFalse();
+        CyclicBarrier start = new CyclicBarrier(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<R>> uses = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                uses.add(pool.submit(() -> {
+                    start.await(patience().toMillis(), TimeUnit.MILLISECONDS);
+                    return handle.use(raw -> raw);
+                }));
+            }
+            Set<R> raws = Collections.newSetFromMap(new IdentityHashMap<>());
+            for (Future<R> use : uses) {
+                raws.add(use.get(patience().toMillis() * 3, TimeUnit.MILLISECONDS));
+            }
+            works(handle);
+            return raws;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private void assertSameWhenShared(C one, C other) {
+        if (one.scope() == ConnectionScope.GLOBAL) {
+            assertThat(other).as("the same arguments give the same handle").isSameAs(one);
+        }
+    }
+
+    /** The section as the registry reads it, flattened, without {@code type}. */
+    private Map<String, String> secretsOf(String name) {
+        Map<String, String> values = new HashMap<>(connections().named(name).type(connectionClass()).get(connectionClass())
+                .secrets().asMap());
+        values.remove("type");
+        return values;
+    }
+
+    private void describe(Leaks leaks, String when, C handle) {
+        leaks.add("toString() " + when, handle.toString());
+        leaks.add("context().toString() " + when, handle.context().toString());
+        leaks.add("secrets().toString() " + when, handle.secrets().toString());
+        leaks.add("parameters().toString() " + when, handle.parameters().toString());
+    }
+
+    private void assumeWrongSection() {
+        assumeThat(wrongSection(secret)).as("no wrongSection(secret) given").isNotNull();
+    }
+
+    private <T> T inApplication(Supplier<T> call) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(application);
+        try {
+            return call.get();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+}
