@@ -25,8 +25,8 @@ class H2ConnectionContractTest extends ConnectionContract<H2Connection, java.sql
 
     @Override
     protected Section wrongSection(String secret) {
-        // nothing listens on port 1
-        return Section.of(Map.of("url", "jdbc:h2:tcp://127.0.0.1:1/mem:contract", "user", "sa", "password", secret));
+        // a database that does not exist: fails at once, as a wrong password would
+        return Section.of(Map.of("url", "jdbc:h2:mem:contract_missing;IFEXISTS=TRUE", "user", "sa", "password", secret));
     }
 
     @Override
