@@ -78,13 +78,13 @@ import io.cdiconnections.registry.TypeResolver;
  *         return Section.toml("""
  *                 host = "127.0.0.1"
  *                 port = 6379
- *                 password = ""
+ *                 database = 9
  *                 """);
  *     }
  *
- *     @Override                                   // one that fails, carrying the planted secret
- *     protected Section wrongSection(String secret) {
- *         return Section.of(Map.of("host", "127.0.0.1", "port", 1, "password", secret));
+ *     @Override                                   // one that fails (nothing listens on port 1),
+ *     protected Section wrongSection(String secret) {   // carrying the planted secret
+ *         return Section.of(Map.of("host", "127.0.0.1", "port", 1, "database", 9, "password", secret));
  *     }
  *
  *     @Override                                   // how to see that a raw instance is closed

@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -46,6 +48,9 @@ final class SecretsFile implements AutoCloseable {
         sections.forEach((name, body) -> sb.append("\n[connections.").append(name).append("]\n").append(body));
         Path tmp = file.resolveSibling("secrets.toml.tmp");
         Files.writeString(tmp, sb, StandardCharsets.UTF_8);
+        if (Files.getFileAttributeView(tmp, PosixFileAttributeView.class) != null) {
+            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------")); // as secrets should be
+        }
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return this;
     }
