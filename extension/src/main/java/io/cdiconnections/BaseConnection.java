@@ -3,6 +3,7 @@ package io.cdiconnections;
 import java.lang.System.Logger.Level;
 import java.time.Instant;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 import java.util.concurrent.locks.ReentrantLock;
@@ -219,6 +220,26 @@ public abstract class BaseConnection<R> implements AutoCloseable {
     }
 
     /**
+     * Holds the raw instance beyond one call, connecting first if there is none: it is not closed
+     * before the lease is, even when it is retired meanwhile. For what a connection type hands to
+     * its callers and that outlives a {@link #use(RawFunction)} call, such as a borrowed JDBC
+     * connection, and for retry logic that must retire exactly the instance that failed.
+     *
+     * <pre>{@code
+     * try (Lease<DataSource> lease = lease()) {
+     *     return query(lease.raw());
+     * }
+     * }</pre>
+     *
+     * @return a lease; close it exactly once
+     * @throws ConnectionUnavailableException when connecting fails
+     * @throws ConnectionClosedException      when this handle was closed
+     */
+    protected Lease<R> lease() {
+        return new Lease<>(acquire());
+    }
+
+    /**
      * Retires the current raw instance, if any: it is closed once its in-flight uses end, and the
      * next use connects again. Safe to call at any time, from any thread.
      */
@@ -331,6 +352,43 @@ public abstract class BaseConnection<R> implements AutoCloseable {
             close(raw);
         } catch (Exception | LinkageError e) {
             LOG.log(Level.WARNING, Messages.closeFailed(this, e));
+        }
+    }
+
+    /**
+     * A hold on one raw instance, from {@link #lease()}: the instance is not closed before the
+     * lease is closed. Closing twice is harmless.
+     *
+     * @param <R> the type of the raw instance
+     */
+    protected static final class Lease<R> implements AutoCloseable {
+        private final Generation<R> generation;
+        private final AtomicBoolean open = new AtomicBoolean(true);
+
+        private Lease(Generation<R> generation) {
+            this.generation = generation;
+        }
+
+        /** @return the raw instance held */
+        public R raw() {
+            return generation.raw;
+        }
+
+        /**
+         * Retires the raw instance held, if it is still the handle's current one, and only then:
+         * many threads that failed on one broken instance retire it once, not each other's
+         * replacements. It is closed when the last holder, this lease included, lets go.
+         */
+        public void retire() {
+            generation.retire();
+        }
+
+        /** Lets go of the raw instance. */
+        @Override
+        public void close() {
+            if (open.compareAndSet(true, false)) {
+                generation.release();
+            }
         }
     }
 

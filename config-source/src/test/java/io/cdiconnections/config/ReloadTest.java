@@ -98,6 +98,8 @@ class ReloadTest {
 
             Secrets.write(file, "[connections.sql]\nhost = \"h3\"\npassword = \"good\"");
             Secrets.await(WITHIN, "the fixed file", () -> "h3".equals(source.getValue("connections.sql.host")));
+            // listeners are told after the new values become visible: wait for the event too
+            Secrets.await(WITHIN, "the change event", () -> !events.isEmpty());
             assertThat(events).singleElement().extracting(SecretsChangeEvent::changedKeys)
                     .isEqualTo(Set.of("connections.sql.host"));
         }

@@ -405,7 +405,504 @@ public final class Messages {
     }
 
     // ---------------------------------------------------------------- SQL
-    // (added by the SQLConnection work)
+
+    /**
+     * @param connection the connection name
+     * @return the message for a SQL connection with no address keys at all (Streamlit's words)
+     */
+    public static String sqlMissingConfiguration(String connection) {
+        return "Missing SQL DB connection configuration for connection '" + connection + "'. Did you forget to "
+                + "set this in secrets.toml, as environment variables, or as options in code? Write a "
+                + section(connection) + " section with url = \"postgresql://user:password@host:5432/db\" "
+                + "(or dialect, host, username, password, database), set " + envVar(connection, "url")
+                + ", or give @Connection(options = \"url=...\").";
+    }
+
+    /**
+     * @param connection the connection name
+     * @param keys       the missing keys
+     * @return the message for required keys that no source sets (Streamlit's words, then the fix)
+     */
+    public static String sqlMissingParams(String connection, java.util.List<String> keys) {
+        StringBuilder where = new StringBuilder();
+        for (String key : keys) {
+            where.append(where.length() == 0 ? "" : ", ").append(key).append(" (").append(envVar(connection, key))
+                    .append(')');
+        }
+        return "Missing SQL DB connection param" + (keys.size() == 1 ? "" : "s") + ": " + String.join(", ", keys)
+                + ". Connection '" + connection + "': set " + (keys.size() == 1 ? "it" : "them") + " in the "
+                + section(connection) + " section of secrets.toml, as environment variables " + where
+                + ", or as options in code (@Connection(options = \"" + keys.get(0) + "=...\")); "
+                + "or give a url instead.";
+    }
+
+    /**
+     * @param connection the connection name
+     * @return the message for a url that is neither a JDBC nor a SQLAlchemy URL (its text is not
+     *         quoted: it may hold a password)
+     */
+    public static String sqlBadUrl(String connection) {
+        return "Connection '" + connection + "': the key 'url' is neither a JDBC URL (jdbc:...) nor a SQLAlchemy "
+                + "URL (dialect[+driver]://user:password@host:port/database?key=value). Check its form in the "
+                + section(connection) + " section of secrets.toml or " + envVar(connection, "url")
+                + "; a password holding @, : or / must be percent-encoded (@ is %40).";
+    }
+
+    /**
+     * @param connection the connection name
+     * @param dialect    the dialect as written
+     * @param key        the key it came from ({@code url} or {@code dialect})
+     * @param supported  the dialect names we support
+     * @return the message for a dialect we do not know
+     */
+    public static String sqlUnknownDialect(String connection, String dialect, String key, String supported) {
+        return "Connection '" + connection + "': the SQL dialect '" + dialect + "' (from the key '" + key
+                + "') is not one cdi-connections knows. Use one of " + supported
+                + ", or give a JDBC URL (url = \"jdbc:...\") and the driver class (driver = \"com.example.Driver\").";
+    }
+
+    /**
+     * @param connection  the connection name
+     * @param dialect     the dialect
+     * @param coordinates the Maven coordinates of the drivers that would do, preferred first
+     * @return the message for a JDBC driver missing from the class path
+     */
+    public static String sqlDriverMissing(String connection, String dialect, java.util.List<String> coordinates) {
+        return "Connection '" + connection + "': no JDBC driver for the " + dialect + " dialect is on the class path. "
+                + "Add the Maven dependency " + String.join(" (or " , coordinates)
+                + ")".repeat(coordinates.size() - 1) + " to the application (in a WAR, to WEB-INF/lib).";
+    }
+
+    /**
+     * @param connection the connection name
+     * @param className  the driver class named in {@code driver}
+     * @return the message for a driver class that cannot be loaded
+     */
+    public static String sqlDriverClassMissing(String connection, String className) {
+        return "Connection '" + connection + "': the JDBC driver class '" + className + "' named by the key 'driver' "
+                + "is not on the class path. Add the jar that holds it, or remove 'driver' from the "
+                + section(connection) + " section to use the dialect's default driver.";
+    }
+
+
+    /**
+     * @param connection the connection name
+     * @return the message for an isolation_level SQLAlchemy or JDBC does not name
+     */
+    public static String sqlBadIsolationLevel(String connection) {
+        return "Connection '" + connection + "': create_engine_kwargs.isolation_level must be one of AUTOCOMMIT, "
+                + "READ UNCOMMITTED, READ COMMITTED, REPEATABLE READ or SERIALIZABLE.";
+    }
+
+    /**
+     * @param connection the connection name
+     * @param key        the {@code pool.*} key
+     * @return the message for a pool key that is not a HikariCP property or has a value of the wrong kind
+     */
+    public static String sqlBadPoolSetting(String connection, String key) {
+        return "Connection '" + connection + "': '" + key + "' is not a HikariCP setting, or its value is not of "
+                + "the right kind. Keys under pool are HikariCP property names with numbers in milliseconds, such as "
+                + "pool.maximumPoolSize = 10 or pool.connectionTimeout = 5000 in the " + section(connection)
+                + " section (see https://github.com/brettwooldridge/HikariCP#gear-configuration-knobs-baby).";
+    }
+
+    /**
+     * @param connection the connection name
+     * @param problem    HikariCP's own (redacted) complaint
+     * @return the message for a pool configuration HikariCP refuses
+     */
+    public static String sqlInvalidPool(String connection, String problem) {
+        return "Connection '" + connection + "': HikariCP refused the pool settings: " + problem
+                + ". Check create_engine_kwargs and pool.* in the " + section(connection) + " section.";
+    }
+
+    /**
+     * @param connection the connection name
+     * @param key        the ignored key, such as {@code create_engine_kwargs.echo}
+     * @return the warning for a create_engine keyword with no HikariCP equivalent
+     */
+    public static String sqlIgnoredEngineKwarg(String connection, String key) {
+        return "Connection '" + connection + "': '" + key + "' has no HikariCP equivalent and is ignored. "
+                + "Set HikariCP properties with pool.<property> in the " + section(connection) + " section.";
+    }
+
+    /**
+     * @param connection the connection name
+     * @param target     the dialect, JDBC URL and user (never a password)
+     * @param cause      the redacted cause
+     * @return the message for a pool that could not open its first connection
+     */
+    public static String sqlConnectFailed(String connection, String target, String cause) {
+        return "Connection '" + connection + "' (SQLConnection) could not connect to " + target + ": " + cause
+                + ". Check that the database is up and reachable, and the host, port, database, username and "
+                + "password in the " + section(connection) + " section of secrets.toml and their environment "
+                + "overrides (such as " + envVar(connection, "password") + "); the next use tries again.";
+    }
+
+    /**
+     * @param connection the connection name
+     * @param attempts   how many attempts were made
+     * @param cause      the redacted cause of the last failure
+     * @return the message for a read that failed on every attempt for want of a database
+     */
+    public static String sqlReadUnavailable(String connection, int attempts, String cause) {
+        return "Connection '" + connection + "': the database could not be reached; the query failed "
+                + attempts + " time" + (attempts == 1 ? "" : "s") + ", with a reconnect between attempts. Last error: "
+                + cause + ". The next call tries again.";
+    }
+
+    /**
+     * @param connection the connection name
+     * @param cause      the redacted cause
+     * @return the message for a write, transaction or borrowed connection that lost the database
+     */
+    public static String sqlWriteUnavailable(String connection, String cause) {
+        return "Connection '" + connection + "': the database could not be reached: " + cause
+                + ". Writes are never retried, since one that met a lost connection may already have been applied; "
+                + "check before repeating it.";
+    }
+
+    /**
+     * @param connection the connection name
+     * @param sqlState   the SQLState, or null
+     * @param cause      the database's (redacted) message
+     * @param sql        the start of the statement
+     * @return the message for a statement the database refused
+     */
+    public static String sqlStatementFailed(String connection, String sqlState, String cause, String sql) {
+        return "Connection '" + connection + "': the statement failed" + (sqlState == null ? "" : " (SQLState "
+                + sqlState + ")") + ": " + cause + (sql.isEmpty() ? "" : ". Statement: " + sql);
+    }
+
+    /**
+     * @param connection the connection name
+     * @return the message for query() on a statement that returns no rows
+     */
+    public static String sqlNoResultSet(String connection) {
+        return "Connection '" + connection + "': query() ran a statement that returns no rows. Use update() for "
+                + "insert, update, delete and DDL statements; query() is for statements that return rows, and is "
+                + "retried when the connection is lost.";
+    }
+
+    /**
+     * @param connection the connection name
+     * @param wait       the pause before the next attempt
+     * @return the log message before a read is tried again
+     */
+    public static String sqlRetrying(String connection, java.time.Duration wait) {
+        return "Connection '" + connection + "': the database could not be reached; reconnecting and trying the "
+                + "query again in " + wait.toMillis() + " ms.";
+    }
+
+    /**
+     * @param connection the connection name
+     * @param name       the parameter without a value
+     * @param given      the names of the values given
+     * @return the message for a {@code :name} with no value
+     */
+    public static String sqlMissingParameter(String connection, String name, java.util.Collection<String> given) {
+        return "Connection '" + connection + "': the SQL uses the parameter :" + name + " but no value named '" + name
+                + "' was given (values given: " + (given.isEmpty() ? "none" : String.join(", ", given))
+                + "). Pass it, as in query(sql, Map.of(\"" + name + "\", value)); a literal colon is written \\:"
+                + name + ".";
+    }
+
+    /**
+     * @param connection the connection name
+     * @param name       the value without a parameter
+     * @param inSql      the parameter names the SQL uses
+     * @return the message for a value no {@code :name} uses
+     */
+    public static String sqlExtraParameter(String connection, String name, java.util.Collection<String> inSql) {
+        return "Connection '" + connection + "': a value named '" + name + "' was given but the SQL has no :" + name
+                + " (its parameters: " + (inSql.isEmpty() ? "none" : ":" + String.join(", :", inSql))
+                + "). Remove the value or fix the name; a :name inside quotes or a comment is not a parameter.";
+    }
+
+    /**
+     * @param connection the connection name
+     * @param name       the parameter
+     * @return the message for an empty collection, which cannot form an IN list
+     */
+    public static String sqlEmptyCollection(String connection, String name) {
+        return "Connection '" + connection + "': the parameter :" + name + " is an empty collection, and an IN list "
+                + "needs at least one value. Skip the query, or leave the condition out, when the list is empty.";
+    }
+
+    /**
+     * @param column    the column
+     * @param valueType the type of the value
+     * @param target    the type (and member) wanted
+     * @return the message for a value that does not convert
+     */
+    public static String sqlCannotConvert(String column, String valueType, String target) {
+        return "The value of column '" + column + "' is a " + valueType + " and cannot be converted to " + target
+                + ". Change the type of the component or property, or cast the column in SQL.";
+    }
+
+    /**
+     * @param column  the column name asked for
+     * @param columns the columns there are
+     * @return the message for a column name that is not in the result
+     */
+    public static String sqlNoSuchColumn(String column, java.util.List<String> columns) {
+        return "The result has no column '" + column + "'; its columns are " + columns + ".";
+    }
+
+    /**
+     * @param type    the single-value type
+     * @param columns how many columns the result has
+     * @return the message for as(String.class) and the like on a result of several columns
+     */
+    public static String sqlScalarNeedsOneColumn(String type, int columns) {
+        return "as(" + type + ".class) maps each row to a single value, but the result has " + columns
+                + " columns. Select one column, or map to a record or bean with a component per column.";
+    }
+
+    /**
+     * @param type      the record
+     * @param component the component without a column
+     * @param columns   the columns there are
+     * @return the message for a record component no column fills
+     */
+    public static String sqlNoColumnForComponent(String type, String component, java.util.List<String> columns) {
+        return "No column of the result fills the component '" + component + "' of record " + type + "; the columns are "
+                + columns + ". Names match ignoring case and underscores (owner_name fills ownerName): rename the "
+                + "component or alias the column in SQL (select ... as " + component + ").";
+    }
+
+    /**
+     * @param type the bean
+     * @param columns the columns there are
+     * @return the message for a bean none of whose properties matches a column
+     */
+    public static String sqlNoMatchingProperty(String type, java.util.List<String> columns) {
+        return "No setter or field of " + type + " matches a column of the result " + columns
+                + ". Names match ignoring case and underscores (owner_name sets setOwnerName or the field ownerName).";
+    }
+
+    /**
+     * @param type the class
+     * @return the message for a class that cannot be created
+     */
+    public static String sqlNotInstantiable(String type) {
+        return "Rows cannot be mapped to " + type + ": it needs a canonical constructor (a record) or a constructor "
+                + "without parameters (a bean) that can be called; make the class and constructor public, or open "
+                + "its package to cdi-connections.";
+    }
+
+    /**
+     * @param type  the class
+     * @param cause what its constructor or setter threw
+     * @return the message for a constructor or setter that threw
+     */
+    public static String sqlConstructorFailed(String type, String cause) {
+        return "Mapping a row to " + type + " failed: its constructor or a setter threw " + cause + ".";
+    }
+
+    /**
+     * @param column the column
+     * @param member the record component or property
+     * @param type   its primitive type
+     * @return the message for NULL headed for a primitive
+     */
+    public static String sqlNullIntoPrimitive(String column, String member, String type) {
+        return "Column '" + column + "' is NULL but '" + member + "' is a " + type + ", which cannot hold null. "
+                + "Use the wrapper type (such as Integer) or coalesce the column in SQL.";
+    }
+
+    /**
+     * @param connection the connection name
+     * @return the message for getConnection(user, password) on the data source
+     */
+    public static String sqlNoPerCallCredentials(String connection) {
+        return "Connection '" + connection + "': the data source is a pool whose credentials come from the "
+                + section(connection) + " section; getConnection(user, password) is not supported. "
+                + "Call getConnection(), or define another connection for the other user.";
+    }
+
+    // ---------------------------------------------------------------- Snowflake and Snowpark
+
+    private static final String SNOWFLAKE_JDBC = "net.snowflake:snowflake-jdbc";
+    private static final String SNOWPARK = "com.snowflake:snowpark";
+
+    /**
+     * @param connection      the connection name
+     * @param connectionsToml where the Snowflake drivers' connections file was looked for
+     * @return the message for a Snowflake connection with no configuration anywhere (Streamlit's words, then
+     *         the three places we looked)
+     */
+    public static String snowflakeMissingConfiguration(String connection, String connectionsToml) {
+        return "Missing Snowflake connection configuration for connection '" + connection + "'. Did you forget to set "
+                + "this in secrets.toml, a Snowflake configuration file, or as options in code? We looked in (1) the "
+                + section(connection) + " section of secrets.toml and its environment overrides (such as "
+                + envVar(connection, "account") + "), (2) " + connectionsToml + (connection.equals("snowflake")
+                        ? " (its [default] section, or the one SNOWFLAKE_DEFAULT_CONNECTION_NAME names)"
+                        : " (a section [" + connection + "])")
+                + ", and (3) options in code (@Connection(options = \"account=...\")). Write for example "
+                + section(connection) + " with account = \"myorg-myaccount\", user = \"...\" and password or "
+                + "private_key_file, or set connection_name to a section of connections.toml.";
+    }
+
+    /**
+     * @param connection the connection name
+     * @return the message for parameters that name neither an account nor a host
+     */
+    public static String snowflakeMissingAccount(String connection) {
+        return "Connection '" + connection + "' (Snowflake) names no account: set account = \"myorg-myaccount\" (or host) "
+                + "in the " + section(connection) + " section of secrets.toml, as " + envVar(connection, "account")
+                + ", in the connections.toml section it uses, or as an option in code (@Connection(options = "
+                + "\"account=...\")).";
+    }
+
+    /**
+     * @param connection the connection name
+     * @param file       the connections.toml path
+     * @param section    the section asked for
+     * @param key        where the section name came from ({@code connection_name} or
+     *                   {@code SNOWFLAKE_DEFAULT_CONNECTION_NAME})
+     * @param known      the sections the file has
+     * @return the message for a connections.toml section that does not exist
+     */
+    public static String snowflakeNoSuchSection(String connection, String file, String section, String key,
+                                                java.util.Collection<String> known) {
+        return "Connection '" + connection + "': " + key + " names the section [" + section + "] but " + file
+                + (known == null ? " does not exist" : " has no such section (its sections: "
+                        + (known.isEmpty() ? "none" : String.join(", ", known)) + ")")
+                + ". Add the section, fix the name, or point SNOWFLAKE_HOME at the folder that holds connections.toml.";
+    }
+
+    /**
+     * @param connection the connection name
+     * @param file       the file
+     * @param problem    what is wrong, without any text of the file
+     * @return the message for a Snowflake or SnowSQL configuration file that cannot be used
+     */
+    public static String snowflakeBadFile(String connection, String file, String problem) {
+        return "Connection '" + connection + "': the Snowflake configuration file " + file + " cannot be used: " + problem
+                + ". Fix the file, or configure the connection in the " + section(connection) + " section of secrets.toml.";
+    }
+
+    /**
+     * @param connection the connection name
+     * @param file       connections.toml
+     * @return the message for a connections.toml others may write (as the Snowflake drivers refuse it)
+     */
+    public static String snowflakeFileWritableByOthers(String connection, String file) {
+        return snowflakeBadFile(connection, file, "it is writable by group or others, so anyone on this machine could "
+                + "redirect the connection and its credentials (chmod 600 " + file + ")");
+    }
+
+    /**
+     * @param connection the connection name
+     * @return the message for a SQLAlchemy url in a Snowflake section
+     */
+    public static String snowflakeUrlIsSqlKey(String connection) {
+        return "Connection '" + connection + "' is a SnowflakeConnection, which does not read 'url': a SQLAlchemy URL "
+                + "(snowflake://user@account/...) belongs to the SQL connection type. Add type = \"sql\" to the "
+                + section(connection) + " section to use it with SQLConnection, or replace url by account, user, "
+                + "database, schema, warehouse and role.";
+    }
+
+    /**
+     * @param connection the connection name
+     * @return the message for a Snowflake JDBC driver missing from the class path
+     */
+    public static String snowflakeDriverMissing(String connection) {
+        return "Connection '" + connection + "': the Snowflake JDBC driver is not on the class path. Add the Maven "
+                + "dependency " + SNOWFLAKE_JDBC + " (3.28.0, or 4.3.4 or later; not 4.2.0 to 4.3.3) to the application "
+                + "(in a WAR, to WEB-INF/lib).";
+    }
+
+    /**
+     * @param connection the connection name
+     * @param what       what needed Snowpark, such as {@code session()}
+     * @return the message for Snowpark missing from the class path
+     */
+    public static String snowparkMissing(String connection, String what) {
+        return "Connection '" + connection + "': " + what + " needs Snowpark, which is not on the class path. Add the "
+                + "Maven dependency " + SNOWPARK + " (1.16.0) together with " + SNOWFLAKE_JDBC + " 3.x to the "
+                + "application (in a WAR, to WEB-INF/lib).";
+    }
+
+    /**
+     * @param connection the connection name
+     * @param target     the JDBC URL and user (never a password)
+     * @param cause      the redacted cause
+     * @return the message for a Snowflake login that failed
+     */
+    public static String snowflakeConnectFailed(String connection, String target, String cause) {
+        return "Connection '" + connection + "' (Snowflake) could not connect to " + target + ": " + cause
+                + ". Check the account (or host), user and credentials in the " + section(connection)
+                + " section of secrets.toml, its environment overrides (such as " + envVar(connection, "password")
+                + ") or the connections.toml section it uses; the next use tries again.";
+    }
+
+    /**
+     * @param connection the connection name
+     * @param attempts   how many attempts were made
+     * @param cause      the redacted cause of the last failure
+     * @return the message for a query whose session kept expiring
+     */
+    public static String snowflakeSessionExpired(String connection, int attempts, String cause) {
+        return "Connection '" + connection + "': the Snowflake session expired or was lost; the query failed " + attempts
+                + " time" + (attempts == 1 ? "" : "s") + ", with a new session between attempts. Last error: " + cause
+                + ". The next call tries again.";
+    }
+
+    /**
+     * @param connection the connection name
+     * @param key        the key
+     * @return the message for a key whose value must be a port number
+     */
+    public static String snowflakeBadPort(String connection, String key) {
+        return "Connection '" + connection + "': the key '" + key + "' must be a port number from 1 to 65535, "
+                + "such as " + key + " = 443.";
+    }
+
+    /**
+     * @param connection the connection name
+     * @return the deprecation warning of the Snowpark connection type, logged once
+     */
+    public static String snowparkDeprecated(String connection) {
+        return "Connection '" + connection + "' uses SnowparkConnection (type \"snowpark\"), which is deprecated: "
+                + "Streamlit removed it in 1.59. Use SnowflakeConnection (type \"snowflake\") instead; its session() "
+                + "gives a Snowpark Session when Snowpark is on the class path.";
+    }
+
+    /**
+     * @param connection the connection name
+     * @param snowsql    where the SnowSQL configuration was looked for
+     * @return the message for a Snowpark connection with no configuration anywhere (Streamlit's words)
+     */
+    public static String snowparkMissingConfiguration(String connection, String snowsql) {
+        return "Missing Snowpark connection configuration for connection '" + connection + "'. Did you forget to set "
+                + "this in secrets.toml, " + snowsql + ", or as options in code? Write a " + section(connection)
+                + " section with account, user and password (or private_key_file), or a [connections] section in "
+                + snowsql + ".";
+    }
+
+    /**
+     * @param connection the connection name
+     * @param key        the missing key
+     * @return the message for a required Snowpark parameter (Streamlit's words, then the fix)
+     */
+    public static String snowparkMissingParam(String connection, String key) {
+        return "Missing Snowpark connection param: " + key + ". Connection '" + connection + "': set it in the "
+                + section(connection) + " section of secrets.toml, as " + envVar(connection, key)
+                + ", in ~/.snowsql/config, or as an option in code (@Connection(options = \"" + key + "=...\")).";
+    }
+
+    /**
+     * @param connection the connection name
+     * @param cause      what Snowpark's session builder threw (redacted)
+     * @return the message for a Snowpark session that could not be created
+     */
+    public static String snowparkSessionFailed(String connection, String cause) {
+        return "Connection '" + connection + "': the Snowpark session could not be created: " + cause
+                + ". Check the account, user and credentials in the " + section(connection)
+                + " section of secrets.toml and its environment overrides; the next use tries again.";
+    }
 
     // ---------------------------------------------------------------- helpers
 

@@ -1,0 +1,133 @@
+package io.cdiconnections.sql;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.util.PropertyElf;
+
+import io.cdiconnections.ConnectionConfigException;
+import io.cdiconnections.ConnectionParameters;
+import io.cdiconnections.internal.Messages;
+
+/**
+ * Turns a connection's parameters into a HikariCP configuration: our defaults for servers, then
+ * SQLAlchemy's {@code create_engine_kwargs} where HikariCP has an equivalent, then {@code pool.*}
+ * by HikariCP property name, which wins.
+ */
+final class PoolSettings {
+
+    /** How long a request thread waits for a pooled connection unless told otherwise: not Hikari's 30 s. */
+    static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(5);
+
+    /** SQLAlchemy's default {@code max_overflow}. */
+    private static final int SQLALCHEMY_MAX_OVERFLOW = 10;
+
+    /** create_engine keywords with no pool effect here, accepted without a word. */
+    private static final Set<String> ACCEPTED = Set.of("pool_pre_ping", "future");
+
+    private PoolSettings() {
+    }
+
+    /**
+     * @param connection the connection name
+     * @param target     where to connect
+     * @param p          the parameters
+     * @param ignored    told each {@code create_engine_kwargs} key that has no HikariCP equivalent
+     * @return the configuration, not yet validated by HikariCP
+     * @throws ConnectionConfigException naming the key whose value cannot be used
+     */
+    static HikariConfig configure(String connection, JdbcTarget target, ConnectionParameters p, Consumer<String> ignored) {
+        HikariConfig c = new HikariConfig();
+        c.setPoolName("cdi-connections-" + connection);
+        c.setJdbcUrl(target.url());
+        if (target.driver() != null) {
+            try {
+                c.setDriverClassName(target.driver().className());
+            } catch (RuntimeException e) { // present but not a usable java.sql.Driver
+                throw new ConnectionConfigException(Messages.sqlInvalidPool(connection,
+                        e.getClass().getSimpleName() + ": " + e.getMessage()));
+            }
+        }
+        c.setUsername(target.username());
+        c.setPassword(target.password());
+        c.setConnectionTimeout(DEFAULT_CONNECTION_TIMEOUT.toMillis());
+        p.getBoolean("autocommit").ifPresent(c::setAutoCommit);
+        Properties props = new Properties();
+        props.putAll(target.properties());
+        c.setDataSourceProperties(props);
+        engineKwargs(c, p, ignored);
+        pool(c, connection, p);
+        driverDefaults(target, connection, c.getConnectionTimeout(), c.getDataSourceProperties());
+        return c;
+    }
+
+    private static void engineKwargs(HikariConfig c, ConnectionParameters p, Consumer<String> ignored) {
+        ConnectionParameters kw = p.section("create_engine_kwargs");
+        String prefix = "create_engine_kwargs.";
+        kw.getInt("pool_size").ifPresent(size -> {
+            int overflow = kw.getInt("max_overflow").filter(o -> o >= 0).orElse(SQLALCHEMY_MAX_OVERFLOW);
+            c.setMinimumIdle(size);
+            c.setMaximumPoolSize(Math.max(1, size + overflow));
+        });
+        if (kw.get("pool_size").isEmpty()) {
+            kw.getInt("max_overflow").ifPresent(o -> ignored.accept(prefix + "max_overflow"));
+        }
+        kw.getInt("max_overflow").filter(o -> o < 0).ifPresent(o -> ignored.accept(prefix + "max_overflow"));
+        kw.getInt("pool_recycle").ifPresent(s -> c.setMaxLifetime(s < 0 ? 0 : s * 1000L));
+        kw.getDuration("pool_timeout").ifPresent(d -> c.setConnectionTimeout(d.toMillis()));
+        kw.get("isolation_level").ifPresent(level -> isolation(c, p.connectionName(), level));
+        for (String key : kw.keys()) {
+            String top = key.contains(".") ? key.substring(0, key.indexOf('.')) : key;
+            if (!top.equals("connect_args") && !ACCEPTED.contains(top) && !Set.of("pool_size", "max_overflow",
+                    "pool_recycle", "pool_timeout", "isolation_level").contains(top)) {
+                ignored.accept(prefix + key);
+            }
+        }
+    }
+
+    private static void isolation(HikariConfig c, String connection, String level) {
+        String l = level.trim().toUpperCase(Locale.ROOT).replace(' ', '_');
+        if (l.equals("AUTOCOMMIT")) {
+            c.setAutoCommit(true);
+        } else if (Set.of("READ_UNCOMMITTED", "READ_COMMITTED", "REPEATABLE_READ", "SERIALIZABLE").contains(l)) {
+            c.setTransactionIsolation("TRANSACTION_" + l);
+        } else {
+            throw new ConnectionConfigException(Messages.sqlBadIsolationLevel(connection));
+        }
+    }
+
+    /** {@code pool.maximumPoolSize = 20}: any HikariCP property, set through its own property mechanism. */
+    private static void pool(HikariConfig c, String connection, ConnectionParameters p) {
+        for (Map.Entry<String, String> e : p.section("pool").asMap().entrySet()) {
+            Properties one = new Properties();
+            one.setProperty(e.getKey(), e.getValue());
+            try {
+                PropertyElf.setTargetFromProperties(c, one);
+            } catch (RuntimeException ex) {
+                throw new ConnectionConfigException(Messages.sqlBadPoolSetting(connection, "pool." + e.getKey()));
+            }
+        }
+    }
+
+    /**
+     * Bounds the driver's own connect wait by the pool's, and names the application to PostgreSQL,
+     * unless the user set them.
+     */
+    private static void driverDefaults(JdbcTarget target, String connection, long timeoutMillis, Properties props) {
+        if (target.driver() == null) {
+            return;
+        }
+        long seconds = Math.max(1, (timeoutMillis + 999) / 1000);
+        if (target.driver().equals(JdbcDriver.POSTGRESQL)) {
+            props.putIfAbsent("connectTimeout", Long.toString(seconds));
+            props.putIfAbsent("ApplicationName", "cdi-connections-" + connection);
+        } else if (target.driver().equals(JdbcDriver.MARIADB) || target.driver().equals(JdbcDriver.MYSQL)) {
+            props.putIfAbsent("connectTimeout", Long.toString(seconds * 1000));
+        }
+    }
+}

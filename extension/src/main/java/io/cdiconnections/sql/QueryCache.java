@@ -1,0 +1,67 @@
+package io.cdiconnections.sql;
+
+import java.time.Duration;
+import java.util.Map;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+
+/**
+ * Query results kept for their ttl. A key holds the pool the result was read from, so a result
+ * is never served from a pool that was retired (reset, connection ttl, secrets change): the
+ * retired pool's entries are dropped, and one put by a query still in flight at retirement is
+ * unreachable from the new pool and expires.
+ */
+final class QueryCache {
+
+    /** How many results one connection keeps at most, least recently used dropped first. */
+    static final int MAX_ENTRIES = 1_000;
+
+    record Key(Object pool, String sql, Map<String, Object> params, int maxRows) {
+    }
+
+    private record Entry(Table table, long ttlNanos) {
+    }
+
+    private final Cache<Key, Entry> cache = Caffeine.newBuilder()
+            .maximumSize(MAX_ENTRIES)
+            .expireAfter(new Expiry<Key, Entry>() {
+                @Override
+                public long expireAfterCreate(Key key, Entry value, long currentTime) {
+                    return value.ttlNanos();
+                }
+
+                @Override
+                public long expireAfterUpdate(Key key, Entry value, long currentTime, long currentDuration) {
+                    return value.ttlNanos();
+                }
+
+                @Override
+                public long expireAfterRead(Key key, Entry value, long currentTime, long currentDuration) {
+                    return currentDuration;
+                }
+            })
+            .build();
+
+    /** @return the cached result, or null */
+    Table get(Key key) {
+        Entry e = cache.getIfPresent(key);
+        return e == null ? null : e.table();
+    }
+
+    void put(Key key, Table table, Duration ttl) {
+        cache.put(key, new Entry(table, ttl.toNanos()));
+    }
+
+    /** Drops every result read from {@code pool}. */
+    void dropAll(Object pool) {
+        cache.asMap().keySet().removeIf(k -> k.pool() == pool);
+    }
+
+    /** @return how many results are cached now (for tests) */
+    long size() {
+        cache.cleanUp();
+        return cache.estimatedSize();
+    }
+}

@@ -1,0 +1,405 @@
+package io.cdiconnections.sql;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+import io.cdiconnections.BaseConnection;
+import io.cdiconnections.ConnectionConfigException;
+import io.cdiconnections.ConnectionContext;
+import io.cdiconnections.ConnectionParameters;
+import io.cdiconnections.ConnectionUnavailableException;
+import io.cdiconnections.internal.Messages;
+
+/**
+ * A SQL database through a HikariCP pool: Streamlit's {@code SQLConnection}, configured by the
+ * same {@code [connections.<name>]} section of secrets.toml.
+ *
+ * <pre>{@code
+ * [connections.sql]
+ * url = "postgresql://scott:tiger@db.example.com:5432/shop"
+ * }</pre>
+ *
+ * <pre>{@code
+ * @Inject @Connection(name = "sql") SQLConnection sql;
+ *
+ * Table pets = sql.query("select * from pets where owner = :owner", Map.of("owner", "jerry"));
+ * List<Pet> list = pets.as(Pet.class);
+ * }</pre>
+ *
+ * <p><b>Parameters.</b> {@code url}, a JDBC URL or a SQLAlchemy URL
+ * ({@code dialect[+driver]://user:password@host:port/database?key=value}); or {@code dialect},
+ * {@code host}, {@code port}, {@code database}, {@code username}, {@code password} and a
+ * {@code query} table of driver parameters. {@code driver} is a JDBC driver class, or a Python
+ * driver name, which is ignored. {@code create_engine_kwargs} is mapped to HikariCP where it has
+ * an equivalent, {@code pool.*} sets HikariCP properties by name. {@code query_ttl} caches every
+ * query's result for that long; {@code autocommit} sets the pool's auto-commit. Keys set besides a
+ * SQLAlchemy URL override its parts, so {@code CONNECTIONS_SQL_PASSWORD} alone can supply the password.
+ * The user name and password go to the driver as properties, never into the JDBC URL.
+ *
+ * <p><b>Connect.</b> The pool is created on first use, named {@code cdi-connections-<name>}, and
+ * waits at most 5 s for a connection unless {@code pool_timeout} or {@code pool.connectionTimeout}
+ * says otherwise. A failure to connect is a {@link ConnectionUnavailableException}; the next use
+ * tries again.
+ *
+ * <p><b>Use.</b> {@link #query} reads (retried up to 3 times, 1 s apart, with a reset, when the
+ * database could not be reached), {@link #update} and {@link #withTransaction} write (never
+ * retried), {@link #dataSource()} and {@link #connection()} hand out JDBC. Thread-safe.
+ */
+public class SQLConnection extends BaseConnection<HikariDataSource> {
+
+    private static final System.Logger LOG = System.getLogger(SQLConnection.class.getName());
+
+    private static final Set<String> KNOWN_KEYS = Set.of("url", "dialect", "driver", "username", "user", "password",
+            "host", "port", "database", "query_ttl", "autocommit", "retry_attempts", "retry_wait",
+            "create_engine_kwargs.pool_size", "create_engine_kwargs.max_overflow", "create_engine_kwargs.pool_recycle",
+            "create_engine_kwargs.pool_timeout", "create_engine_kwargs.pool_pre_ping",
+            "pool.maximumPoolSize", "pool.minimumIdle", "pool.connectionTimeout", "pool.maxLifetime");
+
+    private final QueryCache cache = new QueryCache();
+    private final Set<String> warned = ConcurrentHashMap.newKeySet();
+    private final DataSource dataSource = new SqlDataSource(this);
+    private volatile SqlSettings settings = SqlSettings.DEFAULT;
+
+    /**
+     * @param context the name, options and owner of this handle
+     */
+    public SQLConnection(ConnectionContext context) {
+        super(context);
+    }
+
+    /** For CDI client proxies only; applications never call it. */
+    protected SQLConnection() {
+    }
+
+    // ------------------------------------------------------------------ parameters
+
+    /**
+     * Checks, without connecting, that parameters name a database this class can reach: the
+     * required keys (Streamlit's rule: {@code url}, or {@code dialect}, {@code host} and
+     * {@code username}; a file or in-memory dialect needs none but {@code dialect}), a dialect we
+     * know, a well-formed URL, a JDBC driver on the class path, and values of the right kind.
+     *
+     * <pre>{@code
+     * SQLConnection.validateParameters(sql.parameters());   // at deployment
+     * }</pre>
+     *
+     * @param params the parameters
+     * @throws ConnectionConfigException naming the key, the dialect or the driver to add
+     */
+    public static void validateParameters(ConnectionParameters params) {
+        JdbcTarget target = JdbcTarget.resolve(params, JdbcDriver::onClassPath);
+        SqlSettings.from(params);
+        PoolSettings.configure(params.connectionName(), target, params, key -> { });
+    }
+
+    /**
+     * The deployment-time check: {@link #validateParameters(ConnectionParameters)}.
+     *
+     * @param params the parameters {@link #connect} would see now
+     */
+    @Override
+    protected void validate(ConnectionParameters params) {
+        validateParameters(params);
+    }
+
+    @Override
+    protected Set<String> knownKeys() {
+        return KNOWN_KEYS;
+    }
+
+    // ------------------------------------------------------------------ connect
+
+    @Override
+    protected HikariDataSource connect(ConnectionParameters params) {
+        SqlSettings s = SqlSettings.from(params);
+        settings = s;
+        JdbcTarget target = JdbcTarget.resolve(params, JdbcDriver::onClassPath);
+        HikariConfig config = PoolSettings.configure(name(), target, params, this::warnIgnored);
+        try {
+            return new HikariDataSource(config);
+        } catch (IllegalArgumentException e) {
+            throw new ConnectionConfigException(Messages.sqlInvalidPool(name(), s.failures(name()).text(e)));
+        } catch (RuntimeException e) {
+            throw s.failures(name()).connectFailed(e, target.describe());
+        }
+    }
+
+    /** Cached results belong to the pool they were read from, and go with it. */
+    @Override
+    protected void retired(HikariDataSource raw) {
+        cache.dropAll(raw);
+    }
+
+    // ------------------------------------------------------------------ reads
+
+    /**
+     * Runs a query and returns its rows.
+     *
+     * <pre>{@code
+     * Table pets = sql.query("select name, owner from pets");
+     * }</pre>
+     *
+     * @param sql the query
+     * @return the result
+     * @throws QueryException                 when the query fails or returns no rows
+     * @throws ConnectionUnavailableException when the database cannot be reached after 3 attempts
+     */
+    public Table query(String sql) {
+        return query(sql, QueryOptions.defaults());
+    }
+
+    /**
+     * Runs a query with {@code :name} parameters, whose values are bound, never spliced into the text.
+     *
+     * <pre>{@code
+     * Table t = sql.query("select * from pets where owner = :owner and age > :age",
+     *         Map.of("owner", "jerry", "age", 3));
+     * Table u = sql.query("select * from pets where id in :ids", Map.of("ids", List.of(1, 2, 3)));
+     * }</pre>
+     *
+     * @param sql    the query
+     * @param params the values by name; each {@code :name} needs one and each value needs a {@code :name}
+     * @return the result
+     */
+    public Table query(String sql, Map<String, ?> params) {
+        return query(sql, QueryOptions.defaults().params(params));
+    }
+
+    /**
+     * Runs a query with parameters, a result ttl and limits. With a ttl (here or {@code query_ttl}
+     * in secrets) the result is kept and served again for the same SQL, parameters and limits
+     * until the ttl passes or the pool is retired; without one, every call reads the database.
+     *
+     * <pre>{@code
+     * Table t = sql.query("select * from pets where owner = :owner",
+     *         QueryOptions.defaults().param("owner", "jerry").ttl(Duration.ofMinutes(10)));
+     * }</pre>
+     *
+     * @param sql     the query
+     * @param options its parameters, ttl and limits
+     * @return the result
+     */
+    public Table query(String sql, QueryOptions options) {
+        NamedSql.Bound bound = NamedSql.parse(sql).bind(name(), options.params());
+        return read(sql, pool -> {
+            Duration ttl = options.ttl().orElseGet(settings::queryTtl);
+            QueryCache.Key key = new QueryCache.Key(pool, sql, options.params(), options.maxRows());
+            Table cached = ttl.isZero() ? null : cache.get(key);
+            if (cached != null) {
+                return cached;
+            }
+            Table table;
+            try (Connection c = pool.getConnection()) {
+                table = Statements.query(c, bound, options);
+            }
+            if (table == null) {
+                throw new QueryException(Messages.sqlNoResultSet(name()));
+            }
+            if (!ttl.isZero()) {
+                cache.put(key, table, ttl);
+            }
+            return table;
+        });
+    }
+
+    /** Work on the pool that may throw JDBC's exception. */
+    @FunctionalInterface
+    private interface PoolWork<T> {
+        T apply(HikariDataSource pool) throws SQLException;
+    }
+
+    /**
+     * Streamlit's retry of reads: on a connection-class failure, retire the pool that failed
+     * (only that one: many threads failing on it retire it once), wait, and try again. A pool that
+     * timed out only because all its connections were busy is waited for again, not replaced.
+     */
+    private <T> T read(String sql, PoolWork<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            Exception failure;
+            try (Lease<HikariDataSource> lease = lease()) {
+                try {
+                    return work.apply(lease.raw());
+                } catch (SQLException e) {
+                    if (!Failures.isConnectionFailure(e)) {
+                        throw settings.failures(name()).statement(e, sql);
+                    }
+                    if (!Failures.isPoolExhausted(e)) {
+                        lease.retire(); // a busy pool is not a broken one: a new pool would only add connections
+                    }
+                    failure = e;
+                }
+            } catch (ConnectionUnavailableException e) {
+                if (!Failures.isConnectionFailure(e)) {
+                    throw e;
+                }
+                failure = e;
+            }
+            SqlSettings s = settings;
+            if (attempt >= s.attempts()) {
+                throw s.failures(name()).readUnavailable(failure, attempt);
+            }
+            LOG.log(System.Logger.Level.DEBUG, () -> Messages.sqlRetrying(name(), s.retryWait()));
+            pause(s.retryWait(), failure, attempt);
+        }
+    }
+
+    private void pause(Duration wait, Exception failure, int attempt) {
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw settings.failures(name()).readUnavailable(failure, attempt);
+        }
+    }
+
+    // ------------------------------------------------------------------ writes
+
+    /**
+     * Runs a statement that changes data or schema, committed on its own. Never retried: a write
+     * that met a lost connection may already have been applied.
+     *
+     * <pre>{@code
+     * sql.update("create table if not exists pets (id int primary key, name varchar(50))");
+     * }</pre>
+     *
+     * @param sql the statement
+     * @return the number of rows changed
+     * @throws QueryException                 when the statement fails
+     * @throws ConnectionUnavailableException when the database cannot be reached
+     */
+    public int update(String sql) {
+        return update(sql, Map.of());
+    }
+
+    /**
+     * Runs a statement with {@code :name} parameters, committed on its own, never retried.
+     *
+     * <pre>{@code
+     * int n = sql.update("insert into pets (id, name) values (:id, :name)", Map.of("id", 1, "name", "Rex"));
+     * }</pre>
+     *
+     * @param sql    the statement
+     * @param params the values by name
+     * @return the number of rows changed
+     */
+    public int update(String sql, Map<String, ?> params) {
+        NamedSql.Bound bound = NamedSql.parse(sql).bind(name(), params);
+        try (Lease<HikariDataSource> lease = lease(); Connection c = lease.raw().getConnection()) {
+            int n = Statements.update(c, bound);
+            if (!c.getAutoCommit()) {
+                c.commit();
+            }
+            return n;
+        } catch (SQLException e) {
+            throw settings.failures(name()).forWrite(e, sql);
+        }
+    }
+
+    /**
+     * Runs work in one transaction: committed when it returns, rolled back when it throws (and
+     * the exception passed on). Never retried.
+     *
+     * <pre>{@code
+     * long id = sql.withTransaction(tx -> {
+     *     tx.update("insert into orders (customer) values (:c)", Map.of("c", 7));
+     *     return tx.query("select max(id) as id from orders").row(0).get("id", Long.class);
+     * });
+     * }</pre>
+     *
+     * @param work what to do; it gets a {@link Transaction} with {@code query}, {@code update}
+     *             and the JDBC {@code connection()}
+     * @param <T>  what the work returns
+     * @return what the work returned
+     * @throws QueryException                 when a statement or the commit fails
+     * @throws ConnectionUnavailableException when the database cannot be reached
+     */
+    public <T> T withTransaction(TransactionWork<T> work) {
+        try (Lease<HikariDataSource> lease = lease(); Connection c = lease.raw().getConnection()) {
+            c.setAutoCommit(false);
+            T result;
+            try {
+                result = work.run(new Transaction(name(), c, settings.failures(name())));
+            } catch (SQLException | RuntimeException | Error e) {
+                rollback(c, e);
+                throw e;
+            }
+            c.commit();
+            return result;
+        } catch (SQLException e) {
+            throw settings.failures(name()).forWrite(e, null);
+        }
+    }
+
+    private static void rollback(Connection c, Throwable cause) {
+        try {
+            c.rollback();
+        } catch (SQLException | RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    // ------------------------------------------------------------------ JDBC
+
+    /**
+     * A DataSource for libraries that want one (jOOQ, MyBatis, Flyway): each
+     * {@code getConnection()} borrows from the current pool, so it keeps working across resets
+     * and ttl expiries. Close what you borrow.
+     *
+     * <pre>{@code
+     * Flyway.configure().dataSource(sql.dataSource()).load().migrate();
+     * }</pre>
+     *
+     * @return the data source; the same object on every call
+     */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /**
+     * Borrows a JDBC connection from the pool; close it to give it back. The pool it came from
+     * stays open, even through a reset, until it is closed, so close it promptly.
+     *
+     * <pre>{@code
+     * try (java.sql.Connection c = sql.connection()) {
+     *     c.createStatement().execute("vacuum");
+     * }
+     * }</pre>
+     *
+     * @return a pooled connection
+     * @throws ConnectionUnavailableException when no connection could be had in time
+     */
+    public Connection connection() {
+        Lease<HikariDataSource> lease = lease();
+        try {
+            return LeasedConnection.wrap(lease.raw().getConnection(), lease::close);
+        } catch (SQLException e) {
+            lease.close();
+            throw settings.failures(name()).forWrite(e, null);
+        } catch (RuntimeException | Error e) {
+            lease.close();
+            throw e;
+        }
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private void warnIgnored(String key) {
+        if (warned.add(key)) {
+            LOG.log(System.Logger.Level.WARNING, Messages.sqlIgnoredEngineKwarg(name(), key));
+        }
+    }
+
+    /** @return the number of cached query results (for tests) */
+    long cachedResults() {
+        return cache.size();
+    }
+}

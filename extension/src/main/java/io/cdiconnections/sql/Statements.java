@@ -1,0 +1,62 @@
+package io.cdiconnections.sql;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.List;
+
+/** Runs one bound statement on a JDBC connection: the JDBC that query, update and transactions share. */
+final class Statements {
+
+    private Statements() {
+    }
+
+    /**
+     * @return the first result set as a table, or null when the statement returned none
+     */
+    static Table query(Connection c, NamedSql.Bound bound, QueryOptions options) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(bound.sql())) {
+            if (options.maxRows() > 0) {
+                ps.setMaxRows(options.maxRows());
+            }
+            if (options.fetchSize() > 0) { // some drivers refuse a fetch size above the row limit
+                ps.setFetchSize(options.maxRows() > 0 ? Math.min(options.fetchSize(), options.maxRows()) : options.fetchSize());
+            }
+            if (options.timeout().isPresent()) {
+                ps.setQueryTimeout((int) Math.max(1, options.timeout().get().toSeconds()));
+            }
+            bind(ps, bound.values());
+            boolean isResultSet = ps.execute();
+            while (!isResultSet && ps.getUpdateCount() != -1) {
+                isResultSet = ps.getMoreResults();
+            }
+            if (!isResultSet) {
+                return null;
+            }
+            try (ResultSet rs = ps.getResultSet()) {
+                return Table.read(rs);
+            }
+        }
+    }
+
+    /** @return the number of rows the statement changed */
+    static int update(Connection c, NamedSql.Bound bound) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(bound.sql())) {
+            bind(ps, bound.values());
+            return ps.executeUpdate();
+        }
+    }
+
+    private static void bind(PreparedStatement ps, List<Object> values) throws SQLException {
+        for (int i = 0; i < values.size(); i++) {
+            Object v = Values.toJdbc(values.get(i));
+            if (v == null) {
+                ps.setNull(i + 1, Types.NULL);
+            } else {
+                ps.setObject(i + 1, v);
+            }
+        }
+    }
+}

@@ -1,0 +1,194 @@
+package io.cdiconnections.sql;
+
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import io.cdiconnections.internal.Messages;
+
+/**
+ * The result of {@link SQLConnection#query(String)}: the columns, with their names and JDBC types,
+ * and every row, read in full, so it stays usable after the database connection went back to
+ * the pool. What Streamlit returns as a pandas DataFrame. Immutable and safe to share between
+ * threads (a cached result is shared), as long as nobody changes a mutable value such as a
+ * {@code byte[]} inside it.
+ *
+ * <pre>{@code
+ * Table pets = sql.query("select name, owner_name from pets");
+ * for (Row row : pets) { ... }
+ * List<Pet> list = pets.as(Pet.class);              // record Pet(String name, String ownerName)
+ * String first = (String) pets.get(0, "name");
+ * }</pre>
+ */
+public final class Table implements Iterable<Row> {
+
+    private final List<Column> columns;
+    private final List<Row> rows;
+    private final Map<String, Integer> exact = new HashMap<>();
+    private final Map<String, Integer> folded = new HashMap<>();
+
+    private Table(List<Column> columns, List<Object[]> data) {
+        this.columns = List.copyOf(columns);
+        for (int i = columns.size() - 1; i >= 0; i--) { // the first of two equal names wins
+            exact.put(columns.get(i).name(), i);
+            folded.put(columns.get(i).name().toLowerCase(Locale.ROOT), i);
+        }
+        List<Row> r = new ArrayList<>(data.size());
+        for (Object[] values : data) {
+            r.add(new Row(this, values));
+        }
+        this.rows = List.copyOf(r);
+    }
+
+    /**
+     * Reads a result set to its end.
+     *
+     * @param rs the result set, positioned before its first row
+     * @return the table
+     * @throws SQLException when reading fails
+     */
+    static Table read(ResultSet rs) throws SQLException {
+        ResultSetMetaData md = rs.getMetaData();
+        int n = md.getColumnCount();
+        List<Column> columns = new ArrayList<>(n);
+        for (int i = 1; i <= n; i++) {
+            columns.add(new Column(md.getColumnLabel(i), md.getColumnType(i), md.getColumnTypeName(i)));
+        }
+        List<Object[]> data = new ArrayList<>();
+        while (rs.next()) {
+            Object[] values = new Object[n];
+            for (int i = 0; i < n; i++) {
+                values[i] = Values.detach(rs.getObject(i + 1));
+            }
+            data.add(values);
+        }
+        return new Table(columns, data);
+    }
+
+    /** @return the columns, in order */
+    public List<Column> columns() {
+        return columns;
+    }
+
+    /** @return the column names, in order */
+    public List<String> columnNames() {
+        return columns.stream().map(Column::name).toList();
+    }
+
+    /** @return the rows, in order */
+    public List<Row> rows() {
+        return rows;
+    }
+
+    /** @return the number of rows */
+    public int size() {
+        return rows.size();
+    }
+
+    /** @return whether there are no rows */
+    public boolean isEmpty() {
+        return rows.isEmpty();
+    }
+
+    /**
+     * @param row the row's position, from 0
+     * @return the row
+     */
+    public Row row(int row) {
+        return rows.get(row);
+    }
+
+    /**
+     * <pre>{@code
+     * long count = (Long) sql.query("select count(*) as n from pets").get(0, "n");
+     * }</pre>
+     *
+     * @param row    the row's position, from 0
+     * @param column the column's name, matched exactly, then ignoring case
+     * @return the value, possibly null
+     */
+    public Object get(int row, String column) {
+        return rows.get(row).get(column);
+    }
+
+    /**
+     * @param row    the row's position, from 0
+     * @param column the column's position, from 0
+     * @return the value, possibly null
+     */
+    public Object get(int row, int column) {
+        return rows.get(row).get(column);
+    }
+
+    /**
+     * @param column the column's name
+     * @return its values, top to bottom
+     */
+    public List<Object> column(String column) {
+        int i = indexOf(column);
+        return rows.stream().map(r -> r.get(i)).toList();
+    }
+
+    /** @return the rows as maps of column name to value, ready for a JSON response */
+    public List<Map<String, Object>> asMaps() {
+        return rows.stream().map(Row::asMap).toList();
+    }
+
+    /**
+     * Maps each row to {@code type}: a record (by its canonical constructor), a bean (through its
+     * setters or fields), or, for a one-column result, a single value such as {@code String} or
+     * {@code Long}. Columns match components by name, ignoring case and underscores
+     * ({@code owner_name} fills {@code ownerName}); values convert as {@link Row#get(String, Class)}
+     * does.
+     *
+     * <pre>{@code
+     * record Pet(long id, String name, LocalDate born) {}
+     * List<Pet> pets = sql.query("select id, name, born from pets").as(Pet.class);
+     * List<String> names = sql.query("select name from pets").as(String.class);
+     * }</pre>
+     *
+     * @param type the record, bean or value class
+     * @param <T>  its type
+     * @return one element per row, in order
+     * @throws QueryException naming the component without a column or the value that does not convert
+     */
+    public <T> List<T> as(Class<T> type) {
+        RowMapper<T> mapper = RowMapper.of(type, columns);
+        return rows.stream().map(r -> mapper.map(r.raw())).toList();
+    }
+
+    /** @return the rows, in order */
+    @Override
+    public Iterator<Row> iterator() {
+        return rows.iterator();
+    }
+
+    /** @return a sequential stream of the rows */
+    public Stream<Row> stream() {
+        return rows.stream();
+    }
+
+    int indexOf(String column) {
+        Integer i = exact.get(column);
+        if (i == null) {
+            i = folded.get(column.toLowerCase(Locale.ROOT));
+        }
+        if (i == null) {
+            throw new IllegalArgumentException(Messages.sqlNoSuchColumn(column, columnNames()));
+        }
+        return i;
+    }
+
+    /** @return the column names and the row count, not the values */
+    @Override
+    public String toString() {
+        return "Table" + columnNames() + " (" + rows.size() + " row" + (rows.size() == 1 ? "" : "s") + ")";
+    }
+}

@@ -1,0 +1,96 @@
+package io.cdiconnections.sql;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+
+import io.cdiconnections.internal.Messages;
+
+/**
+ * One database transaction, handed to the work of {@link SQLConnection#withTransaction}: the same
+ * {@code query} and {@code update} as the connection, on one JDBC connection with auto-commit
+ * off. Nothing here is cached or retried. Valid only while the work runs.
+ *
+ * <pre>{@code
+ * sql.withTransaction(tx -> {
+ *     tx.update("update accounts set balance = balance - :x where id = :from", Map.of("x", 10, "from", 1));
+ *     tx.update("update accounts set balance = balance + :x where id = :to", Map.of("x", 10, "to", 2));
+ *     return null;
+ * });
+ * }</pre>
+ */
+public final class Transaction {
+
+    private final String connectionName;
+    private final Connection connection;
+    private final Failures failures;
+
+    Transaction(String connectionName, Connection connection, Failures failures) {
+        this.connectionName = connectionName;
+        this.connection = connection;
+        this.failures = failures;
+    }
+
+    /**
+     * @param sql a query with {@code :name} parameters
+     * @param params their values
+     * @return the result
+     * @throws QueryException when the statement fails or returns no rows
+     */
+    public Table query(String sql, Map<String, ?> params) {
+        return query(sql, QueryOptions.defaults().params(params));
+    }
+
+    /**
+     * @param sql a query without parameters
+     * @return the result
+     */
+    public Table query(String sql) {
+        return query(sql, QueryOptions.defaults());
+    }
+
+    /**
+     * @param sql     a query with {@code :name} parameters
+     * @param options its parameters and limits; a ttl is ignored inside a transaction
+     * @return the result
+     */
+    public Table query(String sql, QueryOptions options) {
+        NamedSql.Bound bound = NamedSql.parse(sql).bind(connectionName, options.params());
+        try {
+            Table t = Statements.query(connection, bound, options);
+            if (t == null) {
+                throw new QueryException(Messages.sqlNoResultSet(connectionName));
+            }
+            return t;
+        } catch (SQLException e) {
+            throw failures.forWrite(e, sql);
+        }
+    }
+
+    /**
+     * @param sql    an insert, update, delete or DDL statement with {@code :name} parameters
+     * @param params their values
+     * @return the number of rows changed
+     */
+    public int update(String sql, Map<String, ?> params) {
+        NamedSql.Bound bound = NamedSql.parse(sql).bind(connectionName, params);
+        try {
+            return Statements.update(connection, bound);
+        } catch (SQLException e) {
+            throw failures.forWrite(e, sql);
+        }
+    }
+
+    /**
+     * @param sql a statement without parameters
+     * @return the number of rows changed
+     */
+    public int update(String sql) {
+        return update(sql, Map.of());
+    }
+
+    /** @return the JDBC connection of this transaction; do not commit, roll back or close it */
+    public Connection connection() {
+        return connection;
+    }
+}

@@ -1,0 +1,205 @@
+package io.cdiconnections.sql;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.sql.Array;
+import java.sql.Blob;
+import java.sql.Clob;
+import java.sql.SQLException;
+import java.sql.SQLXML;
+import java.sql.Time;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Values in and out of JDBC: what a result column holds once the connection is gone, and the
+ * conversions {@link Table#as(Class)} and {@link Row#get(String, Class)} make.
+ */
+final class Values {
+
+    private static final Map<Class<?>, Class<?>> BOXES = Map.of(int.class, Integer.class, long.class, Long.class,
+            double.class, Double.class, float.class, Float.class, short.class, Short.class, byte.class, Byte.class,
+            boolean.class, Boolean.class, char.class, Character.class);
+
+    private Values() {
+    }
+
+    /**
+     * @param value what {@code ResultSet.getObject} returned
+     * @return a value that stays readable after the connection is closed
+     * @throws SQLException when reading a large object fails
+     */
+    static Object detach(Object value) throws SQLException {
+        if (value instanceof Clob clob) {
+            try {
+                return clob.getSubString(1, (int) clob.length());
+            } finally {
+                clob.free();
+            }
+        }
+        if (value instanceof Blob blob) {
+            try {
+                return blob.getBytes(1, (int) blob.length());
+            } finally {
+                blob.free();
+            }
+        }
+        if (value instanceof Array array) {
+            try {
+                return array.getArray();
+            } finally {
+                array.free();
+            }
+        }
+        if (value instanceof SQLXML xml) {
+            try {
+                return xml.getString();
+            } finally {
+                xml.free();
+            }
+        }
+        return value;
+    }
+
+    /**
+     * @param value a parameter value given by the caller
+     * @return what to hand to {@code PreparedStatement.setObject}
+     */
+    static Object toJdbc(Object value) {
+        if (value instanceof Enum<?> e) {
+            return e.name();
+        }
+        if (value instanceof Instant instant) {
+            return Timestamp.from(instant);
+        }
+        if (value instanceof Character ch) {
+            return ch.toString();
+        }
+        return value;
+    }
+
+    /** @return whether {@code type} is a single value rather than a record or bean */
+    static boolean isScalar(Class<?> type) {
+        return type.isPrimitive() || BOXES.containsValue(type) || type == String.class || type == Object.class
+                || Number.class.isAssignableFrom(type) || type.isEnum() || type == UUID.class || type == byte[].class
+                || type.getName().startsWith("java.time.") || type.getName().startsWith("java.sql.");
+    }
+
+    /**
+     * @param value  a column value, not null
+     * @param target the type wanted
+     * @return the value converted, or empty when no conversion applies
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static Optional<Object> convert(Object value, Class<?> target) {
+        Class<?> t = target.isPrimitive() ? BOXES.get(target) : target;
+        if (t.isInstance(value)) {
+            return Optional.of(value);
+        }
+        if (t == String.class) {
+            return Optional.of(value instanceof byte[] ? new String((byte[]) value, java.nio.charset.StandardCharsets.UTF_8)
+                    : value.toString());
+        }
+        if (value instanceof Number n) {
+            return number(n, t);
+        }
+        if (value instanceof Boolean b && Number.class.isAssignableFrom(t)) {
+            return number(b ? 1 : 0, t);
+        }
+        if (t.isEnum() && value instanceof String s) {
+            for (Object constant : t.getEnumConstants()) {
+                if (((Enum) constant).name().equalsIgnoreCase(s.trim())) {
+                    return Optional.of(constant);
+                }
+            }
+            return Optional.empty();
+        }
+        if (t == UUID.class && value instanceof String s) {
+            try {
+                return Optional.of(UUID.fromString(s));
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        }
+        if (t == Character.class && value instanceof String s && s.length() == 1) {
+            return Optional.of(s.charAt(0));
+        }
+        return temporal(value, t);
+    }
+
+    private static Optional<Object> number(Number n, Class<?> t) {
+        Object r = null;
+        if (t == Integer.class) {
+            r = n.intValue();
+        } else if (t == Long.class) {
+            r = n.longValue();
+        } else if (t == Double.class) {
+            r = n.doubleValue();
+        } else if (t == Float.class) {
+            r = n.floatValue();
+        } else if (t == Short.class) {
+            r = n.shortValue();
+        } else if (t == Byte.class) {
+            r = n.byteValue();
+        } else if (t == BigDecimal.class) {
+            r = n instanceof BigInteger bi ? new BigDecimal(bi) : new BigDecimal(n.toString());
+        } else if (t == BigInteger.class) {
+            r = n instanceof BigDecimal bd ? bd.toBigInteger() : BigInteger.valueOf(n.longValue());
+        } else if (t == Boolean.class) {
+            r = n.doubleValue() != 0;
+        }
+        return Optional.ofNullable(r);
+    }
+
+    private static Optional<Object> temporal(Object value, Class<?> t) {
+        LocalDateTime ldt = null;
+        Instant instant = null;
+        if (value instanceof Timestamp ts) {
+            ldt = ts.toLocalDateTime();
+            instant = ts.toInstant();
+        } else if (value instanceof LocalDateTime l) {
+            ldt = l;
+            instant = l.atZone(ZoneId.systemDefault()).toInstant();
+        } else if (value instanceof OffsetDateTime o) {
+            ldt = o.atZoneSameInstant(ZoneId.systemDefault()).toLocalDateTime();
+            instant = o.toInstant();
+        } else if (value instanceof java.sql.Date d && t == LocalDate.class) {
+            return Optional.of(d.toLocalDate());
+        } else if (value instanceof Time time && t == LocalTime.class) {
+            return Optional.of(time.toLocalTime());
+        }
+        if (ldt == null) {
+            return Optional.empty();
+        }
+        if (t == LocalDateTime.class) {
+            return Optional.of(ldt);
+        }
+        if (t == Instant.class) {
+            return Optional.of(instant);
+        }
+        if (t == OffsetDateTime.class) {
+            return Optional.of(instant.atOffset(ZoneOffset.UTC));
+        }
+        if (t == LocalDate.class) {
+            return Optional.of(ldt.toLocalDate());
+        }
+        if (t == LocalTime.class) {
+            return Optional.of(ldt.toLocalTime());
+        }
+        return Optional.empty();
+    }
+
+    /** @return the simple name of a value's type, for messages */
+    static String typeOf(Object value) {
+        return value == null ? "null" : value.getClass().getSimpleName();
+    }
+}

@@ -1,0 +1,56 @@
+package io.cdiconnections.sqlcdi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+
+import org.jboss.weld.environment.se.Weld;
+import org.jboss.weld.environment.se.WeldContainer;
+import org.junit.jupiter.api.Test;
+
+import io.cdiconnections.Connection;
+import io.cdiconnections.Connections;
+import io.cdiconnections.sql.SQLConnection;
+
+class SqlCdiTest {
+
+    @Dependent
+    public static class Pets {
+        @Inject
+        @Connection(name = "cdisql", options = {"url=jdbc:h2:mem:cdisql;DB_CLOSE_DELAY=-1"})
+        SQLConnection sql;
+
+        @Inject
+        @Connection(name = "cdisql", type = "sql", options = {"url=jdbc:h2:mem:cdisql;DB_CLOSE_DELAY=-1"})
+        SQLConnection same;
+    }
+
+    @Dependent
+    public static class Broken {
+        @Inject
+        @Connection(name = "cdisqlbroken", type = "sql", options = {"dialect=postgresql"})
+        SQLConnection sql;
+    }
+
+    @Test
+    void injectedAndLookedUp() {
+        try (WeldContainer c = new Weld().disableDiscovery().addBeanClasses(Pets.class)
+                .addExtension(new io.cdiconnections.cdi.ConnectionExtension()).initialize()) {
+            Pets p = c.select(Pets.class).get();
+            p.sql.update("create table t (id int)");
+            assertThat(p.same.query("select count(*) from t").as(Long.class)).containsExactly(0L);
+            System.out.println("name=" + p.sql.name());
+        }
+        SQLConnection se = Connections.builder("cdise").option("url", "jdbc:h2:mem:cdise").get(SQLConnection.class);
+        assertThat(se.query("select 1 as one").as(Integer.class)).containsExactly(1);
+    }
+
+    @Test
+    void deploymentSaysWhatIsMissing() {
+        assertThatThrownBy(() -> new Weld().disableDiscovery().addBeanClasses(Broken.class)
+                .addExtension(new io.cdiconnections.cdi.ConnectionExtension()).initialize())
+                .hasMessageContaining("Missing SQL DB connection params: host, username");
+    }
+}
