@@ -9,20 +9,13 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -132,9 +125,9 @@ public abstract class ConnectionContract<C extends BaseConnection<R>, R> {
 
     /** A unique secret, planted in the wrong section and looked for in every text. */
     private final String secret = "tck" + UUID.randomUUID().toString().replace("-", "");
-    private final ClassLoader application = new ClassLoader(getClass().getClassLoader()) { };
     private SecretsFile secrets;
     private ConnectionRegistry registry;
+    private ContractSupport<C, R> run;
 
     /** @return the connection type under test */
     protected abstract Class<C> connectionClass();
@@ -201,7 +194,7 @@ public abstract class ConnectionContract<C extends BaseConnection<R>, R> {
     @BeforeEach
     void startApplication() throws Exception {
         String type = "type = \"" + connectionClass().getName() + "\"\n";
-        String working = working();
+        String working = ContractSupport.working(this);
         secrets = new SecretsFile(folder).section(NAME, working).section(TYPED, type + working)
                 .section(SECOND, working).section(THIRD, working).section(UNRELATED, "value = \"1\"\n");
         Section wrong = wrongSection(secret);
@@ -209,8 +202,10 @@ public abstract class ConnectionContract<C extends BaseConnection<R>, R> {
             secrets.section(WRONG, type + wrong.toToml());
         }
         secrets.save();
+        ClassLoader application = new ClassLoader(getClass().getClassLoader()) { };
         registry = new ConnectionRegistry(secrets.config(), application);
         Registries.register(application, registry);
+        run = new ContractSupport<>(this, registry, application);
     }
 
     @AfterEach
@@ -227,11 +222,11 @@ public abstract class ConnectionContract<C extends BaseConnection<R>, R> {
 
     @Test
     void typeResolvesByClass() throws Exception {
-        C byJavaType = inApplication(() -> Connections.get(NAME, connectionClass()));
+        C byJavaType = run.inApplication(() -> Connections.get(NAME, connectionClass()));
         C byBuilder = connections().named(NAME).type(connectionClass()).get(connectionClass());
         assertThat(byJavaType).isInstanceOf(connectionClass());
         assertSameWhenShared(byJavaType, byBuilder);
-        worksIfItCan(byJavaType);
+        run.worksIfItCan(byJavaType);
     }
 
     @Test
@@ -239,14 +234,14 @@ public abstract class ConnectionContract<C extends BaseConnection<R>, R> {
         BaseConnection<?> byName = connections().named(NAME).type(connectionClass().getName()).get();
         assertThat(byName).isInstanceOf(connectionClass());
         assertSameWhenShared(connectionClass().cast(byName), registry.get(NAME, connectionClass()));
-        worksIfItCan(connectionClass().cast(byName));
+        run.worksIfItCan(connectionClass().cast(byName));
     }
 
     @Test
     void typeResolvesByTheTypeKeyInSecrets() throws Exception {
-        BaseConnection<?> fromSecrets = inApplication(() -> Connections.get(TYPED));
+        BaseConnection<?> fromSecrets = run.inApplication(() -> Connections.get(TYPED));
         assertThat(fromSecrets).isInstanceOf(connectionClass());
-        worksIfItCan(connectionClass().cast(fromSecrets));
+        run.worksIfItCan(connectionClass().cast(fromSecrets));
     }
 
     @Test
@@ -256,7 +251,7 @@ public abstract class ConnectionContract<C extends BaseConnection<R>, R> {
         assumeThat(shortName).as("%s is not a built-in type with a short name", connectionClass().getSimpleName()).isNotNull();
         BaseConnection<?> byShortName = connections().named(NAME).type(shortName).get();
         assertThat(byShortName).isInstanceOf(connectionClass());
-        worksIfItCan(connectionClass().cast(byShortName));
+        run.worksIfItCan(connectionClass().cast(byShortName));
     }
 
     @Test
@@ -278,16 +273,16 @@ public abstract class ConnectionContract<C extends BaseConnection<R>, R> {
             C unreachable = connections().named(WRONG).get(connectionClass());
             assertThat(unreachable.isConnected()).as("a handle whose server cannot be reached is still handed out").isFalse();
         }
-        assumeConnects();
+        run.assumeConnects();
         handle.checkConfiguration();
-        works(handle);
+        run.works(handle);
         assertThat(handle.isConnected()).isTrue();
         assertThat(registry.liveCount()).isOne();
     }
 
     @Test
     void rawInstanceIsCreatedOnceUnder32ConcurrentFirstUses() throws Exception {
-        assumeConnects();
+        run.assumeConnects();
         AtomicInteger connects = new AtomicInteger();
         ConnectionLifecycle counting = new ConnectionLifecycle() {
             @Override
@@ -298,7 +293,7 @@ public abstract class ConnectionContract<C extends BaseConnection<R>, R> {
         C handle = connectionClass().cast(TypeResolver.instantiate(connectionClass(), new ConnectionContext(NAME, Map.of(),
                 null, Connection.UNBOUNDED, secrets.config(), counting)));
         try {
-            Set<R> raws = concurrentFirstUses(handle, 32);
+            Set<R> raws = run.concurrentFirstUses(handle, 32);
             assertThat(connects).as("connects").hasValue(1);
             assertThat(raws).as("raw instances the 32 uses saw").hasSize(1);
         } finally {
@@ -308,21 +303,21 @@ public abstract class ConnectionContract<C extends BaseConnection<R>, R> {
 
     @Test
     void registryHandleIsSharedAndConnectsOnceUnder32ConcurrentFirstUses() throws Exception {
-        assumeConnects();
+        run.assumeConnects();
         C handle = registry.get(NAME, connectionClass());
-        assertThat(concurrentFirstUses(handle, 32)).as("raw instances the 32 uses saw").hasSize(1);
+        assertThat(run.concurrentFirstUses(handle, 32)).as("raw instances the 32 uses saw").hasSize(1);
         assertThat(registry.liveCount()).isOne();
     }
 
     @Test
     void resetClosesTheOldRawInstanceAndTheNextUseConnectsAgain() throws Exception {
         C handle = registry.get(NAME, connectionClass());
-        R first = works(handle);
+        R first = run.works(handle);
         assertThat(isClosed(first)).as("a raw instance in service is closed").isFalse();
         handle.reset();
-        awaitClosed(first, "after reset()");
+        run.awaitClosed(first, "after reset()");
         assertThat(handle.isConnected()).isFalse();
-        R second = works(handle);
+        R second = run.works(handle);
         assertThat(second).isNotSameAs(first);
         assertThat(isClosed(second)).isFalse();
     }
@@ -330,11 +325,11 @@ public abstract class ConnectionContract<C extends BaseConnection<R>, R> {
     @Test
     void resetWaitsForTheUsesInFlight() throws Exception {
         C handle = registry.get(NAME, connectionClass());
-        InFlight<R> inFlight = startUse(handle);
+        InFlight<R> inFlight = run.startUse(handle);
         handle.reset();
-        R next = works(handle);
+        R next = run.works(handle);
         assertThat(next).as("the next use connects anew while the old instance is in flight").isNotSameAs(inFlight.raw());
-        assertStaysOpenUntilTheUseEnds(inFlight, "after reset()");
+        run.assertStaysOpenUntilTheUseEnds(inFlight, "after reset()");
     }
 
     // ---- ttl and maxEntries ----
@@ -342,9 +337,9 @@ public abstract class ConnectionContract<C extends BaseConnection<R>, R> {
     @Test
     void ttlExpiryClosesTheRawInstanceAndTheNextUseConnectsAgain() throws Exception {
         C handle = connections().named(NAME).ttl(TTL).get(connectionClass());
-        R first = works(handle);
-        awaitClosed(first, "after its ttl of " + TTL.toMillis() + " ms");
-        R second = works(handle);
+        R first = run.works(handle);
+        run.awaitClosed(first, "after its ttl of " + TTL.toMillis() + " ms");
+        R second = run.works(handle);
         assertThat(second).isNotSameAs(first);
         assertThat(isClosed(second)).isFalse();
     }
@@ -352,9 +347,9 @@ public abstract class ConnectionContract<C extends BaseConnection<R>, R> {
     @Test
     void ttlExpiryWaitsForTheUsesInFlight() throws Exception {
         C handle = connections().named(NAME).ttl(TTL).get(connectionClass());
-        InFlight<R> inFlight = startUse(handle);
+        InFlight<R> inFlight = run.startUse(handle);
         Thread.sleep(TTL.toMillis() + 500);
-        assertStaysOpenUntilTheUseEnds(inFlight, "after its ttl");
+        run.assertStaysOpenUntilTheUseEnds(inFlight, "after its ttl");
     }
 
     @Test
@@ -362,90 +357,90 @@ public abstract class ConnectionContract<C extends BaseConnection<R>, R> {
         C a = connections().named(NAME).maxEntries(2).get(connectionClass());
         C b = connections().named(SECOND).maxEntries(2).get(connectionClass());
         C c = connections().named(THIRD).maxEntries(2).get(connectionClass());
-        R rawA = works(a);
-        R rawB = works(b);
-        works(a);
-        R rawC = works(c);
-        awaitClosed(rawB, "evicted as the least recently used of maxEntries = 2");
+        R rawA = run.works(a);
+        R rawB = run.works(b);
+        run.works(a);
+        R rawC = run.works(c);
+        run.awaitClosed(rawB, "evicted as the least recently used of maxEntries = 2");
         assertThat(isClosed(rawA)).as("the recently used instance").isFalse();
         assertThat(isClosed(rawC)).as("the newest instance").isFalse();
         assertThat(registry.liveCount()).isEqualTo(2);
-        assertThat(works(b)).as("the evicted handle reconnects").isNotSameAs(rawB);
-        awaitClosed(rawA, "evicted when b came back");
+        assertThat(run.works(b)).as("the evicted handle reconnects").isNotSameAs(rawB);
+        run.awaitClosed(rawA, "evicted when b came back");
     }
 
     @Test
     void maxEntriesEvictionWaitsForTheUsesInFlight() throws Exception {
         C a = connections().named(NAME).maxEntries(1).get(connectionClass());
         C b = connections().named(SECOND).maxEntries(1).get(connectionClass());
-        InFlight<R> inFlight = startUse(a);
-        works(b);
-        assertStaysOpenUntilTheUseEnds(inFlight, "after its eviction");
+        InFlight<R> inFlight = run.startUse(a);
+        run.works(b);
+        run.assertStaysOpenUntilTheUseEnds(inFlight, "after its eviction");
     }
 
     // ---- options and secrets ----
 
     @Test
     void optionsGivenInCodeAloneAreEnoughToConnect() throws Exception {
-        assumeConnects();
-        Map<String, String> working = secretsOf(NAME);
+        run.assumeConnects();
+        Map<String, String> working = run.secretsOf(NAME);
         C handle = connections().named("contract_code_only").type(connectionClass()).options(working).get(connectionClass());
         assertThat(handle.secrets().isEmpty()).as("no secrets section").isTrue();
         working.keySet().forEach(k -> assertThat(handle.parameters().isFromOptions(k)).as(k).isTrue());
-        works(handle);
+        run.works(handle);
     }
 
     @Test
     void optionsGivenInCodeOverrideSecrets() throws Exception {
-        assumeConnects();
+        run.assumeConnects();
         assumeWrongSection();
-        Map<String, String> working = secretsOf(NAME);
-        Map<String, String> wrong = secretsOf(WRONG);
+        Map<String, String> working = run.secretsOf(NAME);
+        Map<String, String> wrong = run.secretsOf(WRONG);
         Map<String, String> repair = new HashMap<>(working);
         wrong.keySet().forEach(k -> repair.putIfAbsent(k, "")); // an empty value reads as unset
         C repaired = connections().named(WRONG).options(repair).get(connectionClass());
-        works(repaired);
+        run.works(repaired);
         C broken = connections().named(NAME).type(connectionClass()).options(wrong).get(connectionClass());
-        assertThatThrownBy(() -> works(broken)).as("the wrong values given in code over working secrets")
+        assertThatThrownBy(() -> run.works(broken)).as("the wrong values given in code over working secrets")
                 .isInstanceOf(ConnectionException.class);
     }
 
     @Test
     void editingItsOwnSectionOnDiskResetsTheConnection() throws Exception {
         C handle = registry.get(NAME, connectionClass());
-        R first = works(handle);
-        secrets.section(NAME, "type = \"" + connectionClass().getName() + "\"\n" + working()).save();
-        awaitClosed(first, "after its [connections." + NAME + "] section changed in secrets.toml");
-        assertThat(works(handle)).isNotSameAs(first);
+        R first = run.works(handle);
+        secrets.section(NAME, "type = \"" + connectionClass().getName() + "\"\n" + ContractSupport.working(this)).save();
+        run.awaitClosed(first, "after its [connections." + NAME + "] section changed in secrets.toml");
+        assertThat(run.works(handle)).isNotSameAs(first);
     }
 
     @Test
     void editingAnotherSectionOnDiskLeavesTheConnectionAlone() throws Exception {
         C handle = registry.get(NAME, connectionClass());
-        R first = works(handle);
+        R first = run.works(handle);
         secrets.section(UNRELATED, "value = \"2\"\n").save();
         secrets.awaitValue("connections." + UNRELATED + ".value", "2", patience());
         Thread.sleep(300); // the watcher tells the registry right after the new value is visible
         assertThat(isClosed(first)).as("closed by an edit of [connections." + UNRELATED + "]").isFalse();
-        assertThat(works(handle)).isSameAs(first);
+        assertThat(run.works(handle)).isSameAs(first);
     }
 
     @Test
     void brokenThenRepairedSecretsAreSeenByTheNextUse() throws Exception {
-        assumeConnects();
+        run.assumeConnects();
         assumeWrongSection();
         C handle = registry.get(NAME, connectionClass());
-        R first = works(handle);
+        R first = run.works(handle);
         secrets.section(NAME, wrongSection(secret).toToml()).save();
-        awaitClosed(first, "after its section was broken in secrets.toml");
+        run.awaitClosed(first, "after its section was broken in secrets.toml");
         long failing = System.nanoTime();
-        assertThatThrownBy(() -> works(handle)).isInstanceOf(ConnectionException.class);
+        assertThatThrownBy(() -> run.works(handle)).isInstanceOf(ConnectionException.class);
         failing = System.nanoTime() - failing; // an attempt under way when the file is repaired still fails
-        secrets.section(NAME, working()).save();
+        secrets.section(NAME, ContractSupport.working(this)).save();
         long deadline = System.nanoTime() + patience().toNanos() + 2 * failing;
         for (;;) {
             try {
-                works(handle);
+                run.works(handle);
                 return;
             } catch (ConnectionException e) {
                 if (System.nanoTime() > deadline) {
@@ -463,11 +458,11 @@ public abstract class ConnectionContract<C extends BaseConnection<R>, R> {
         assumeWrongSection();
         try (Leaks leaks = new Leaks(secret)) {
             C handle = connections().named(WRONG).get(connectionClass());
-            describe(leaks, "before connecting", handle);
+            run.describe(leaks, "before connecting", handle);
             catchThrowable(handle::raw);
-            describe(leaks, "after a failed connect", handle);
-            C withOptions = connections().named(NAME).type(connectionClass()).options(secretsOf(WRONG)).get(connectionClass());
-            describe(leaks, "with the wrong values given in code", withOptions);
+            run.describe(leaks, "after a failed connect", handle);
+            C withOptions = connections().named(NAME).type(connectionClass()).options(run.secretsOf(WRONG)).get(connectionClass());
+            run.describe(leaks, "with the wrong values given in code", withOptions);
             leaks.assertNoSecret();
         }
     }
@@ -477,7 +472,7 @@ public abstract class ConnectionContract<C extends BaseConnection<R>, R> {
         assumeWrongSection();
         try (Leaks leaks = new Leaks(secret)) {
             C fromSecrets = connections().named(WRONG).get(connectionClass());
-            C fromCode = connections().named(NAME).type(connectionClass()).options(secretsOf(WRONG)).get(connectionClass());
+            C fromCode = connections().named(NAME).type(connectionClass()).options(run.secretsOf(WRONG)).get(connectionClass());
             for (C handle : List.of(fromSecrets, fromCode)) {
                 List<Throwable> failures = new ArrayList<>();
                 failures.add(catchThrowable(handle::raw));
@@ -505,11 +500,11 @@ public abstract class ConnectionContract<C extends BaseConnection<R>, R> {
                 connections().named(THIRD).maxEntries(2).get(connectionClass()));
         List<R> raws = new ArrayList<>();
         for (C handle : handles) {
-            raws.add(works(handle));
+            raws.add(run.works(handle));
         }
         registry.close();
         for (R raw : raws) {
-            awaitClosed(raw, "at shutdown (registry.close())");
+            run.awaitClosed(raw, "at shutdown (registry.close())");
         }
         for (C handle : handles) {
             assertThat(handle.isClosed()).isTrue();
@@ -521,90 +516,26 @@ public abstract class ConnectionContract<C extends BaseConnection<R>, R> {
     void closingTwiceIsHarmless() throws Exception {
         C handle = registry.get(NAME, connectionClass());
         C other = connections().named(SECOND).get(connectionClass());
-        R raw = works(handle);
-        R otherRaw = works(other);
+        R raw = run.works(handle);
+        R otherRaw = run.works(other);
         other.close();
         assertThatCode(other::close).doesNotThrowAnyException();
-        awaitClosed(otherRaw, "after close()");
+        run.awaitClosed(otherRaw, "after close()");
         registry.close();
         assertThatCode(registry::close).doesNotThrowAnyException();
         assertThatCode(handle::close).doesNotThrowAnyException();
-        awaitClosed(raw, "at shutdown");
+        run.awaitClosed(raw, "at shutdown");
     }
 
     @Test
     void closingTheRegistryWaitsForTheUsesInFlight() throws Exception {
-        assumeConnects();
-        InFlight<R> inFlight = startUse(registry.get(NAME, connectionClass()));
+        run.assumeConnects();
+        InFlight<R> inFlight = run.startUse(registry.get(NAME, connectionClass()));
         registry.close();
-        assertStaysOpenUntilTheUseEnds(inFlight, "at shutdown");
+        run.assertStaysOpenUntilTheUseEnds(inFlight, "at shutdown");
     }
 
     // ---- helpers ----
-
-    /** Connects (or reuses) and does real work; returns the raw instance used. */
-    private R works(C handle) throws Exception {
-        assumeConnects();
-        return handle.use(raw -> {
-            exercise(raw);
-            return raw;
-        });
-    }
-
-    private void worksIfItCan(C handle) throws Exception {
-        if (workingSection() != null) {
-            works(handle);
-        }
-    }
-
-    private InFlight<R> startUse(C handle) throws InterruptedException {
-        assumeConnects();
-        return InFlight.start(handle, raw -> {
-            exercise(raw);
-            return null;
-        }, patience());
-    }
-
-    private void assertStaysOpenUntilTheUseEnds(InFlight<R> inFlight, String when) throws Exception {
-        Thread.sleep(200);
-        assertThat(isClosed(inFlight.raw())).as("closed " + when + " while a use was still in flight on it").isFalse();
-        inFlight.finish(patience());
-        awaitClosed(inFlight.raw(), when + ", once the use in flight ended");
-    }
-
-    private void awaitClosed(R raw, String when) throws InterruptedException {
-        long deadline = System.nanoTime() + patience().toNanos() + TTL.toNanos();
-        while (!isClosed(raw)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("The raw instance was not closed " + when + " (waited "
-                        + (patience().toSeconds() + TTL.toSeconds()) + " s)");
-            }
-            Thread.sleep(20);
-        }
-    }
-
-    private Set<R> concurrentFirstUses(C handle, int threads) throws Exception {
-        assertThat(handle.isConnected()).isFalse();
-        CyclicBarrier start = new CyclicBarrier(threads);
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<R>> uses = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                uses.add(pool.submit(() -> {
-                    start.await(patience().toMillis(), TimeUnit.MILLISECONDS);
-                    return handle.use(raw -> raw);
-                }));
-            }
-            Set<R> raws = Collections.newSetFromMap(new IdentityHashMap<>());
-            for (Future<R> use : uses) {
-                raws.add(use.get(patience().toMillis() * 3, TimeUnit.MILLISECONDS));
-            }
-            works(handle);
-            return raws;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 
     private void assertSameWhenShared(C one, C other) {
         if (one.scope() == ConnectionScope.GLOBAL) {
@@ -612,42 +543,7 @@ public abstract class ConnectionContract<C extends BaseConnection<R>, R> {
         }
     }
 
-    /** The section as the registry reads it, flattened, without {@code type}. */
-    private Map<String, String> secretsOf(String name) {
-        Map<String, String> values = new HashMap<>(connections().named(name).type(connectionClass()).get(connectionClass())
-                .secrets().asMap());
-        values.remove("type");
-        return values;
-    }
-
-    private void describe(Leaks leaks, String when, C handle) {
-        leaks.add("toString() " + when, handle.toString());
-        leaks.add("context().toString() " + when, handle.context().toString());
-        leaks.add("secrets().toString() " + when, handle.secrets().toString());
-        leaks.add("parameters().toString() " + when, handle.parameters().toString());
-    }
-
-    private String working() {
-        Section working = workingSection();
-        return working == null ? "" : working.toToml();
-    }
-
-    private void assumeConnects() {
-        assumeThat(workingSection()).as("no workingSection(): nothing to connect to from these tests").isNotNull();
-    }
-
     private void assumeWrongSection() {
         assumeThat(wrongSection(secret)).as("no wrongSection(secret) given").isNotNull();
-    }
-
-    private <T> T inApplication(Supplier<T> call) {
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(application);
-        try {
-            return call.get();
-        } finally {
-            thread.setContextClassLoader(previous);
-        }
     }
 }
