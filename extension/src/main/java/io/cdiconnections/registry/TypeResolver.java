@@ -57,14 +57,21 @@ public final class TypeResolver {
 
     private final Config config;
     private final ClassLoader loader;
+    private final Map<String, String> shortNames;
 
     /**
      * @param config where {@code env:} names and {@code type} keys are read
      * @param loader the application's class loader, for class names
      */
     public TypeResolver(Config config, ClassLoader loader) {
+        this(config, loader, SHORT_NAMES);
+    }
+
+    /** For tests: other classes behind the short names (a build without the Snowflake types). */
+    TypeResolver(Config config, ClassLoader loader, Map<String, String> shortNames) {
         this.config = config;
         this.loader = loader;
+        this.shortNames = shortNames;
     }
 
     /**
@@ -114,7 +121,7 @@ public final class TypeResolver {
         String codeSource = "type " + describeType(request) + " in " + where;
         Class<?> chosen = agree(name, fromJava, javaSource, fromCode, codeSource, where);
         chosen = agree(name, chosen, fromJava != null ? javaSource : codeSource, fromSecrets, secretsSource, where);
-        if (chosen == null && SHORT_NAMES.containsKey(name)) {
+        if (chosen == null && shortNames.containsKey(name)) {
             chosen = load(name, name, "the connection name \"" + name + "\"");
         }
         if (chosen == null) {
@@ -188,7 +195,7 @@ public final class TypeResolver {
     private Class<?> load(String name, String type, String source) {
         String className = type;
         if (type.indexOf('.') < 0) {
-            className = SHORT_NAMES.get(type);
+            className = shortNames.get(type);
             if (className == null) {
                 throw new ConnectionTypeException(Messages.unknownShortName(name, type, source));
             }

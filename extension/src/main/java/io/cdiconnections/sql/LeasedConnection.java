@@ -10,17 +10,20 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * A pooled JDBC connection handed to a caller, which also holds the pool it came from: the pool
  * is not closed by a reset while the caller still has the connection, and is let go when the
- * caller closes (or aborts) it. Every other call goes to the pooled connection.
+ * caller closes (or aborts) it. Every other call goes to the pooled connection. A shared connection (one
+ * session for every caller, as Snowflake's) is not closed with the caller's handle, only let go.
  */
 final class LeasedConnection implements InvocationHandler {
 
     private final Connection target;
     private final Runnable release;
+    private final boolean closesTarget;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private LeasedConnection(Connection target, Runnable release) {
+    private LeasedConnection(Connection target, Runnable release, boolean closesTarget) {
         this.target = target;
         this.release = release;
+        this.closesTarget = closesTarget;
     }
 
     /**
@@ -29,8 +32,21 @@ final class LeasedConnection implements InvocationHandler {
      * @return the connection to hand out
      */
     static Connection wrap(Connection target, Runnable release) {
+        return proxy(new LeasedConnection(target, release, true));
+    }
+
+    /**
+     * @param target  a connection other callers use too
+     * @param release lets go of the caller's hold; run once, when the handed-out connection is closed
+     * @return the connection to hand out; closing it leaves {@code target} open, and later calls fail
+     */
+    static Connection share(Connection target, Runnable release) {
+        return proxy(new LeasedConnection(target, release, false));
+    }
+
+    private static Connection proxy(LeasedConnection handler) {
         return (Connection) Proxy.newProxyInstance(LeasedConnection.class.getClassLoader(),
-                new Class<?>[] {Connection.class}, new LeasedConnection(target, release));
+                new Class<?>[] {Connection.class}, handler);
     }
 
     @Override
@@ -39,7 +55,9 @@ final class LeasedConnection implements InvocationHandler {
             case "close":
                 if (closed.compareAndSet(false, true)) {
                     try {
-                        target.close();
+                        if (closesTarget) {
+                            target.close();
+                        }
                     } finally {
                         release.run();
                     }
@@ -74,6 +92,10 @@ final class LeasedConnection implements InvocationHandler {
                 break;
             default:
                 break;
+        }
+        if (!closesTarget && closed.get() && !method.getName().equals("isValid")) {
+            throw new java.sql.SQLException("This connection was closed by its user; ask the handle for a new one.",
+                    "08003");
         }
         try {
             return method.invoke(target, args);

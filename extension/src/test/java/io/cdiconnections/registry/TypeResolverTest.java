@@ -92,10 +92,14 @@ class TypeResolverTest {
 
     @Test
     void builtInShortNameWhoseClassIsAbsentSaysSo() {
-        assertThatThrownBy(() -> resolve("warehouse", "snowflake", null))
+        Map<String, String> withoutSnowflake = new HashMap<>(TypeResolver.SHORT_NAMES);
+        withoutSnowflake.put("snowflake", "io.cdiconnections.snowflake.SnowflakeConnection$Absent");
+        TypeResolver slim = new TypeResolver(TestConfigSource.config(values), getClass().getClassLoader(), withoutSnowflake);
+        ConnectionRequest request = ConnectionRequest.of("warehouse", "snowflake", null, "", Connection.UNBOUNDED, Map.of(), "test");
+        assertThatThrownBy(() -> slim.resolve("warehouse", request, null, "test"))
                 .isInstanceOf(ConnectionTypeException.class)
                 .hasMessage("Connection 'warehouse': the built-in type 'snowflake' (type \"snowflake\" in test) needs "
-                        + "the class io.cdiconnections.snowflake.SnowflakeConnection, which is not on the class path "
+                        + "the class io.cdiconnections.snowflake.SnowflakeConnection$Absent, which is not on the class path "
                         + "of this application. Use a version of io.cdiconnections:cdi-connections that has it, or "
                         + "another type: \"sql\", \"snowflake\" or \"snowpark\", or the fully qualified name of a "
                         + "BaseConnection subclass.");
@@ -103,8 +107,9 @@ class TypeResolverTest {
 
     @Test
     void nameThatIsAShortNameSelectsThatType() {
-        assertThatThrownBy(() -> resolve("snowpark", "", null))
-                .hasMessageContaining("the built-in type 'snowpark' (the connection name \"snowpark\")");
+        assertThat(resolve("snowpark", "", null).getName()).isEqualTo("io.cdiconnections.snowflake.SnowparkConnection");
+        assertThat(resolve("snowflake", "", null).getName()).isEqualTo("io.cdiconnections.snowflake.SnowflakeConnection");
+        assertThat(resolve("sql", "", null).getName()).isEqualTo("io.cdiconnections.sql.SQLConnection");
     }
 
     @Test
