@@ -34,6 +34,8 @@ import io.cdiconnections.registry.Resolution;
 final class ConnectionBean implements Bean<BaseConnection<?>>, PassivationCapable {
 
     private final String key;
+    /** Made once: Weld asks for it on every call through a client proxy, and hashes it. */
+    private final String id;
     private final Set<Type> types;
     private final Set<Annotation> qualifiers;
     private final Class<? extends Annotation> scope;
@@ -45,6 +47,7 @@ final class ConnectionBean implements Bean<BaseConnection<?>>, PassivationCapabl
     private ConnectionBean(String key, Set<Type> types, Class<? extends Annotation> scope, Class<?> beanClass,
                            ConnectionRegistry registry, Resolution resolution, String problem) {
         this.key = key;
+        this.id = ConnectionBean.class.getName() + "#" + key;
         this.types = Set.copyOf(types);
         this.qualifiers = Set.of(new ConnectionKey.Literal(key), Any.Literal.INSTANCE);
         this.scope = scope;
@@ -161,7 +164,7 @@ final class ConnectionBean implements Bean<BaseConnection<?>>, PassivationCapabl
 
     @Override
     public String getId() {
-        return ConnectionBean.class.getName() + "#" + key;
+        return id;
     }
 
     @Override

@@ -2,10 +2,14 @@ package io.cdiconnections.sql;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.cdiconnections.internal.Messages;
 
@@ -18,10 +22,21 @@ import io.cdiconnections.internal.Messages;
  */
 final class NamedSql {
 
+    /**
+     * Parsed statements by text: an application runs the same few hundred statements again and
+     * again, and parsing one costs more than reading a small result (docs/performance.md, row 3).
+     * Holds only strings, so it is safely shared by every deployment that sees this class.
+     */
+    private static final Cache<String, NamedSql> PARSED = Caffeine.newBuilder().maximumSize(2_000).build();
+    /** Longer statements are generated rather than written, and are not worth keeping. */
+    private static final int CACHED_LENGTH = 8_192;
+
     private final String sql;
     /** Text pieces and parameter names, alternating: text, name, text, name, ..., text. */
     private final List<String> pieces;
     private final Set<String> names;
+    /** The bound form of a statement without parameters: the same for every call. */
+    private final Bound unparameterized;
 
     private NamedSql(String sql, List<String> pieces) {
         this.sql = sql;
@@ -30,7 +45,8 @@ final class NamedSql {
         for (int i = 1; i < pieces.size(); i += 2) {
             n.add(pieces.get(i));
         }
-        this.names = n;
+        this.names = Collections.unmodifiableSet(n);
+        this.unparameterized = n.isEmpty() ? new Bound(pieces.get(0), List.of()) : null;
     }
 
     /** JDBC SQL with its values in order. */
@@ -42,6 +58,18 @@ final class NamedSql {
      * @return the parsed statement
      */
     static NamedSql parse(String sql) {
+        if (sql.length() > CACHED_LENGTH) {
+            return parseNow(sql);
+        }
+        NamedSql parsed = PARSED.getIfPresent(sql);
+        if (parsed == null) {
+            parsed = parseNow(sql);
+            PARSED.put(sql, parsed);
+        }
+        return parsed;
+    }
+
+    private static NamedSql parseNow(String sql) {
         List<String> pieces = new ArrayList<>();
         StringBuilder text = new StringBuilder();
         int n = sql.length();
@@ -102,6 +130,9 @@ final class NamedSql {
             if (!names.contains(given)) {
                 throw new QueryException(Messages.sqlExtraParameter(connection, given, names));
             }
+        }
+        if (unparameterized != null) {
+            return unparameterized;
         }
         StringBuilder out = new StringBuilder(sql.length());
         List<Object> values = new ArrayList<>();

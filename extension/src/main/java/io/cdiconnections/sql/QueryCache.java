@@ -24,44 +24,74 @@ final class QueryCache {
     private record Entry(Table table, long ttlNanos) {
     }
 
-    private final Cache<Key, Entry> cache = Caffeine.newBuilder()
-            .maximumSize(MAX_ENTRIES)
-            .expireAfter(new Expiry<Key, Entry>() {
-                @Override
-                public long expireAfterCreate(Key key, Entry value, long currentTime) {
-                    return value.ttlNanos();
-                }
+    /**
+     * Made on the first result kept: a Caffeine cache with expiry costs about 5 KB, and most
+     * handles never cache a result (an idle handle must stay under 2 KB, docs/performance.md).
+     */
+    private volatile Cache<Key, Entry> cache;
 
-                @Override
-                public long expireAfterUpdate(Key key, Entry value, long currentTime, long currentDuration) {
-                    return value.ttlNanos();
-                }
+    private static Cache<Key, Entry> newCache() {
+        return Caffeine.newBuilder()
+                .maximumSize(MAX_ENTRIES)
+                .expireAfter(new Expiry<Key, Entry>() {
+                    @Override
+                    public long expireAfterCreate(Key key, Entry value, long currentTime) {
+                        return value.ttlNanos();
+                    }
 
-                @Override
-                public long expireAfterRead(Key key, Entry value, long currentTime, long currentDuration) {
-                    return currentDuration;
-                }
-            })
-            .build();
+                    @Override
+                    public long expireAfterUpdate(Key key, Entry value, long currentTime, long currentDuration) {
+                        return value.ttlNanos();
+                    }
+
+                    @Override
+                    public long expireAfterRead(Key key, Entry value, long currentTime, long currentDuration) {
+                        return currentDuration;
+                    }
+                })
+                .build();
+    }
 
     /** @return the cached result, or null */
     Table get(Key key) {
-        Entry e = cache.getIfPresent(key);
+        Cache<Key, Entry> c = cache;
+        if (c == null) {
+            return null;
+        }
+        Entry e = c.getIfPresent(key);
         return e == null ? null : e.table();
     }
 
     void put(Key key, Table table, Duration ttl) {
-        cache.put(key, new Entry(table, ttl.toNanos()));
+        Cache<Key, Entry> c = cache;
+        if (c == null) {
+            synchronized (this) {
+                c = cache;
+                if (c == null) {
+                    c = newCache();
+                    cache = c;
+                }
+            }
+        }
+        c.put(key, new Entry(table, ttl.toNanos()));
     }
 
     /** Drops every result read from {@code pool}. */
     void dropAll(Object pool) {
-        cache.asMap().keySet().removeIf(k -> k.pool() == pool);
+        Cache<Key, Entry> c = cache;
+        if (c == null) {
+            return;
+        }
+        c.asMap().keySet().removeIf(k -> k.pool() == pool);
     }
 
     /** @return how many results are cached now (for tests) */
     long size() {
-        cache.cleanUp();
-        return cache.estimatedSize();
+        Cache<Key, Entry> c = cache;
+        if (c == null) {
+            return 0;
+        }
+        c.cleanUp();
+        return c.estimatedSize();
     }
 }

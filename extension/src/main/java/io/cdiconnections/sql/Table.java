@@ -4,6 +4,8 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -31,20 +33,16 @@ public final class Table implements Iterable<Row> {
 
     private final List<Column> columns;
     private final List<Row> rows;
-    private final Map<String, Integer> exact = new HashMap<>();
-    private final Map<String, Integer> folded = new HashMap<>();
+    /** Built on the first lookup by name: many results are only iterated or mapped by position. */
+    private volatile ColumnIndex index;
 
     private Table(List<Column> columns, List<Object[]> data) {
         this.columns = List.copyOf(columns);
-        for (int i = columns.size() - 1; i >= 0; i--) { // the first of two equal names wins
-            exact.put(columns.get(i).name(), i);
-            folded.put(columns.get(i).name().toLowerCase(Locale.ROOT), i);
+        Row[] r = new Row[data.size()];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = new Row(this, data.get(i));
         }
-        List<Row> r = new ArrayList<>(data.size());
-        for (Object[] values : data) {
-            r.add(new Row(this, values));
-        }
-        this.rows = List.copyOf(r);
+        this.rows = Collections.unmodifiableList(Arrays.asList(r)); // no third copy of every row
     }
 
     /**
@@ -176,14 +174,32 @@ public final class Table implements Iterable<Row> {
     }
 
     int indexOf(String column) {
-        Integer i = exact.get(column);
+        ColumnIndex ix = index;
+        if (ix == null) {
+            ix = new ColumnIndex(columns); // two threads may both build it: the same, and final fields
+            index = ix;
+        }
+        Integer i = ix.exact.get(column);
         if (i == null) {
-            i = folded.get(column.toLowerCase(Locale.ROOT));
+            i = ix.folded.get(column.toLowerCase(Locale.ROOT));
         }
         if (i == null) {
             throw new IllegalArgumentException(Messages.sqlNoSuchColumn(column, columnNames()));
         }
         return i;
+    }
+
+    /** Column positions by exact name and by lower-case name. */
+    private static final class ColumnIndex {
+        final Map<String, Integer> exact = new HashMap<>();
+        final Map<String, Integer> folded = new HashMap<>();
+
+        ColumnIndex(List<Column> columns) {
+            for (int i = columns.size() - 1; i >= 0; i--) { // the first of two equal names wins
+                exact.put(columns.get(i).name(), i);
+                folded.put(columns.get(i).name().toLowerCase(Locale.ROOT), i);
+            }
+        }
     }
 
     /** @return the column names and the row count, not the values */

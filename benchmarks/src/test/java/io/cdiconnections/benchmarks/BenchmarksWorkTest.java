@@ -1,0 +1,106 @@
+package io.cdiconnections.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+
+import org.jboss.weld.environment.se.WeldContainer;
+import org.junit.jupiter.api.Test;
+
+import io.cdiconnections.config.SecretsConfigSource;
+import io.cdiconnections.sql.Table;
+
+/**
+ * CI's proof that every benchmark still works: each benchmark method runs once, outside JMH and
+ * untimed, and ours and the baseline must give the same answer (a benchmark that measures a
+ * failure or an empty result measures nothing).
+ */
+class BenchmarksWorkTest {
+
+    @Test
+    void lookupsGiveTheHandleTheMapHolds() {
+        LookupBenchmark b = new LookupBenchmark();
+        b.setup();
+        assertThat(b.lookupOurs()).isSameAs(b.lookupBaselineMap()).isSameAs(b.contention1Thread())
+                .isSameAs(b.contention8Threads());
+    }
+
+    @Test
+    void h2QueriesReadTheSameHundredRowsAsPlainJdbc() throws SQLException {
+        queriesReadTheSameRows("h2");
+    }
+
+    @Test
+    void postgresQueriesReadTheSameHundredRowsAsPlainJdbc() throws SQLException {
+        assumeTrue(postgresIsUp(), "PostgreSQL on " + Databases.POSTGRES_URL + " is not running");
+        queriesReadTheSameRows("postgresql");
+    }
+
+    private static void queriesReadTheSameRows(String db) throws SQLException {
+        QueryBenchmark b = new QueryBenchmark();
+        b.db = db;
+        b.setup();
+        try {
+            Table ours = b.queryOurs();
+            List<Object[]> plain = b.queryBaselineJdbc();
+            assertThat(ours.size()).isEqualTo(Databases.ROWS);
+            assertThat(ours.columns()).hasSize(5);
+            for (int i = 0; i < Databases.ROWS; i++) {
+                assertThat(ours.row(i).values()).containsExactly(plain.get(i));
+            }
+            Table first = b.queryCachedHit();
+            assertThat(b.queryCachedHit()).as("the second call is a cache hit").isSameAs(first);
+        } finally {
+            b.tearDown();
+        }
+    }
+
+    @Test
+    void injectedAndHandWrittenBeansAnswer() throws SQLException {
+        InjectionBenchmark b = new InjectionBenchmark();
+        b.setup();
+        try {
+            assertThat(b.callOurs()).isEqualTo("injected");
+            assertThat(b.callBaselineBean()).isEqualTo("hand-written");
+            assertThat(b.borrowOurs()).isEqualTo(b.borrowBaselineProducer()).isTrue();
+        } finally {
+            b.tearDown();
+        }
+    }
+
+    @Test
+    void bothStartupsBootTheirFiftyBeans() {
+        StartupBenchmark b = new StartupBenchmark();
+        StartupBenchmark.Container c = new StartupBenchmark.Container();
+        WeldContainer with = b.bootOurs(c);
+        assertThat(with.select(StartupBeans.With.B49.class).get().work()).isEqualTo(49);
+        c.shutdown();
+        WeldContainer without = b.bootBaseline(c);
+        assertThat(without.select(StartupBeans.Without.B49.class).get().work()).isEqualTo(49);
+        c.shutdown();
+    }
+
+    @Test
+    void theSecretsFileLoadsItsTenThousandKeys() throws Exception {
+        ConfigBenchmark b = new ConfigBenchmark();
+        b.setup();
+        try {
+            SecretsConfigSource loaded = b.loadOurs();
+            assertThat(loaded.getPropertyNames()).hasSizeGreaterThanOrEqualTo(10_000);
+            assertThat(b.getValueOurs()).isEqualTo(b.getValueBaselineProperties()).isNotNull();
+        } finally {
+            b.tearDown();
+        }
+    }
+
+    static boolean postgresIsUp() {
+        try (var c = DriverManager.getConnection(Databases.POSTGRES_URL, Databases.POSTGRES_USER, "")) {
+            return c.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+}
