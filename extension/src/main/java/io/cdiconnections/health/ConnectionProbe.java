@@ -166,24 +166,26 @@ public final class ConnectionProbe {
         return new Pending(h, start, start(h, timeout, true));
     }
 
+    /** The running check of a handle, or a new one; a finished check is never handed out again. */
     private CompletableFuture<Boolean> start(BaseConnection<?> h, Duration timeout, boolean connect) {
-        return running.computeIfAbsent(h, handle -> {
-            CompletableFuture<Boolean> f = new CompletableFuture<>();
-            ClassLoader loader = Thread.currentThread().getContextClassLoader();
-            Thread t = new Thread(() -> {
-                try {
-                    f.complete(handle.checkHealth(timeout, connect));
-                } catch (Throwable e) {
-                    f.completeExceptionally(e);
-                } finally {
-                    running.remove(handle, f);
-                }
-            }, "cdi-connections-health-" + handle.name());
-            t.setDaemon(true);
-            t.setContextClassLoader(loader);
-            t.start();
-            return f;
-        });
+        return running.compute(h, (handle, old) -> old != null && !old.isDone() ? old : launch(handle, timeout, connect));
+    }
+
+    private CompletableFuture<Boolean> launch(BaseConnection<?> handle, Duration timeout, boolean connect) {
+        CompletableFuture<Boolean> f = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                f.complete(handle.checkHealth(timeout, connect));
+            } catch (Throwable e) {
+                f.completeExceptionally(e);
+            } finally {
+                running.remove(handle, f);
+            }
+        }, "cdi-connections-health-" + handle.name());
+        t.setDaemon(true);
+        t.setContextClassLoader(Thread.currentThread().getContextClassLoader());
+        t.start();
+        return f;
     }
 
     private static void put(Map<String, Pending> pending, String name, Pending p) {
