@@ -1,6 +1,7 @@
 package io.cdiconnections;
 
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -58,6 +59,8 @@ public abstract class BaseConnection<R> implements AutoCloseable {
     /** Connects that failed so far, and the last failure: shared with the threads that waited for it. */
     private volatile long failedConnects;
     private volatile ConnectionUnavailableException lastConnectFailure;
+    /** The failure of the last attempt to connect, until a connect succeeds or a reset: for health checks. */
+    private volatile ConnectionException lastFailure;
 
     /**
      * @param context the name, options and owner of this handle
@@ -108,6 +111,61 @@ public abstract class BaseConnection<R> implements AutoCloseable {
      * @param raw the retired raw instance
      */
     protected void retired(R raw) {
+    }
+
+    /**
+     * Checks that a live raw instance works: the per-type hook of {@link #checkHealth}. The
+     * default does nothing, so a raw instance that exists counts as healthy; a type that can ask
+     * its server cheaply should (SQL borrows a connection and calls {@code isValid}).
+     *
+     * <pre>{@code
+     * protected void check(RedisClient client, Duration timeout) {
+     *     client.ping();
+     * }
+     * }</pre>
+     *
+     * @param raw     the raw instance, held for the duration of the call
+     * @param timeout how long the check may take; the caller stops waiting after it
+     * @throws Exception when the raw instance does not work
+     */
+    protected void check(R raw, Duration timeout) throws Exception {
+    }
+
+    /**
+     * Checks this connection's health now, for readiness checks and the secrets checker. Does
+     * not count as a use (it neither refreshes the least-recently-used order nor a ttl).
+     *
+     * <pre>{@code
+     * boolean checked = sql.checkHealth(Duration.ofSeconds(2), false);
+     * }</pre>
+     *
+     * @param timeout how long the check may take (given to {@link #check}; this method does not
+     *                enforce it: run it on another thread to bound the wait)
+     * @param connect whether to connect first when there is no raw instance
+     * @return true when a raw instance was checked; false when there was none and {@code connect}
+     *         was false (see {@link #lastFailure()} for why an earlier attempt failed)
+     * @throws ConnectionUnavailableException when connecting fails
+     * @throws Exception                      what {@link #check} threw
+     */
+    public boolean checkHealth(Duration timeout, boolean connect) throws Exception {
+        Generation<R> g = connect ? acquire() : acquireCurrent();
+        if (g == null) {
+            return false;
+        }
+        try {
+            check(g.raw, timeout);
+            return true;
+        } finally {
+            g.release();
+        }
+    }
+
+    /**
+     * @return the failure of the last attempt to connect, if it failed and neither a later
+     *         attempt succeeded nor {@link #reset()} was called since; its message holds no secret
+     */
+    public java.util.Optional<ConnectionException> lastFailure() {
+        return java.util.Optional.ofNullable(lastFailure);
     }
 
     /**
@@ -247,6 +305,7 @@ public abstract class BaseConnection<R> implements AutoCloseable {
      * next use connects again. Safe to call at any time, from any thread.
      */
     public void reset() {
+        lastFailure = null;
         Generation<R> g = current;
         if (g != null) {
             retire(g);
@@ -301,6 +360,11 @@ public abstract class BaseConnection<R> implements AutoCloseable {
         }
     }
 
+    private Generation<R> acquireCurrent() {
+        Generation<R> g = current;
+        return g != null && g.tryAcquire() ? g : null;
+    }
+
     /**
      * Connects, once even under contention. A thread that waited while another thread's connect
      * failed gets that failure instead of trying again itself: otherwise, while the system is down,
@@ -326,10 +390,15 @@ public abstract class BaseConnection<R> implements AutoCloseable {
                 g = new Generation<>(this, createRaw());
             } catch (ConnectionUnavailableException e) {
                 lastConnectFailure = e;
+                lastFailure = e;
                 failedConnects = failedConnects + 1; // under the lock
+                throw e;
+            } catch (ConnectionException e) {
+                lastFailure = e;
                 throw e;
             }
             lastConnectFailure = null;
+            lastFailure = null;
             current = g;
             context.lifecycle().connected(this, g);
             return g;

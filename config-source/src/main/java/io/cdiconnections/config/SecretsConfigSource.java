@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -63,6 +64,27 @@ public final class SecretsConfigSource implements ConfigSource, AutoCloseable {
         this(SecretsLocations.discover(classLoader), SecretsWatcher.SHARED);
     }
 
+    /**
+     * Reads exactly these files (or directories, as entries of {@code secrets.files} are read), in
+     * this order, later ones overriding earlier ones key by key, and watches them: what the
+     * secrets checker uses. Close it when done.
+     *
+     * <pre>{@code
+     * try (SecretsConfigSource source = SecretsConfigSource.ofFiles(List.of(Path.of("secrets.toml")))) {
+     *     source.getPropertyNames().forEach(System.out::println);
+     * }
+     * }</pre>
+     *
+     * @param files the files, each of which must exist
+     * @return the source
+     * @throws SecretsException when a file is missing, invalid or unreadable
+     */
+    public static SecretsConfigSource ofFiles(List<Path> files) {
+        return new SecretsConfigSource(files.stream()
+                .map(f -> SecretsLocation.of(SecretsLocation.Kind.EXPLICIT, f.toAbsolutePath().normalize())).toList(),
+                SecretsWatcher.SHARED);
+    }
+
     SecretsConfigSource(List<SecretsLocation> locations, SecretsWatcher watcher) {
         this.loader = new SecretsLoader(locations);
         List<Path> watched = locations.stream().map(SecretsLocation::path).filter(Objects::nonNull).toList();
@@ -105,6 +127,20 @@ public final class SecretsConfigSource implements ConfigSource, AutoCloseable {
     @Override
     public String getValue(String propertyName) {
         return snapshot.values().get(propertyName);
+    }
+
+    /**
+     * @param propertyName a key of this source
+     * @return the file or directory its current value comes from, as the user names it (a path,
+     *         or a class path URL), or empty when this source does not have the key
+     */
+    public Optional<String> origin(String propertyName) {
+        return Optional.ofNullable(snapshot.origins().get(propertyName));
+    }
+
+    /** @return the files and directories read now, in the order they were merged */
+    public List<String> files() {
+        return snapshot.files().stream().map(Snapshot.FileSummary::file).toList();
     }
 
     /** {@inheritDoc} Always {@link #NAME}. */

@@ -21,8 +21,11 @@ public final class SecretsException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The file or directory as the user names it. */
     private final String file;
+    /** The line of the problem, from 1, or 0 when it concerns the whole file. */
     private final int line;
+    /** The column of the problem, from 1, or 0 when unknown. */
     private final int column;
 
     SecretsException(String message, String file, int line, int column) {

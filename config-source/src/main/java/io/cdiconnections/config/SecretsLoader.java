@@ -49,15 +49,18 @@ final class SecretsLoader {
      */
     Snapshot load() {
         Map<String, String> merged = new LinkedHashMap<>();
+        Map<String, String> origins = new LinkedHashMap<>();
         List<Snapshot.FileSummary> files = new ArrayList<>();
         for (SecretsLocation location : locations) {
             Optional<Flattened> content = read(location);
             if (content.isPresent()) {
                 merge(merged, content.get());
+                content.get().values().keySet().forEach(key -> origins.put(key, location.describe()));
                 files.add(new Snapshot.FileSummary(location.describe(), content.get().values().size()));
             }
         }
-        return new Snapshot(merged, files);
+        origins.keySet().retainAll(merged.keySet());
+        return new Snapshot(merged, files, origins);
     }
 
     /** A key the later file sets replaces what the earlier files had at or below it. */

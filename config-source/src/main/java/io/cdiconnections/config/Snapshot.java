@@ -13,9 +13,10 @@ import java.util.Set;
  * a whole new snapshot in with one volatile write and a reader never sees half of each.
  *
  * @param values the merged keys and values
- * @param files  the files that contributed, with their key counts, for {@code toString()}
+ * @param files   the files that contributed, with their key counts, for {@code toString()}
+ * @param origins for each key, the file its value came from, as the user names it
  */
-record Snapshot(Map<String, String> values, List<FileSummary> files) {
+record Snapshot(Map<String, String> values, List<FileSummary> files, Map<String, String> origins) {
 
     /**
      * One contributing file or directory.
@@ -31,11 +32,12 @@ record Snapshot(Map<String, String> values, List<FileSummary> files) {
         }
     }
 
-    static final Snapshot EMPTY = new Snapshot(Map.of(), List.of());
+    static final Snapshot EMPTY = new Snapshot(Map.of(), List.of(), Map.of());
 
     Snapshot {
         values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
         files = List.copyOf(files);
+        origins = Map.copyOf(origins);
     }
 
     /** The keys added, removed or given another value in {@code next}. */

@@ -65,6 +65,44 @@ public final class SecretsReader {
     }
 
     /**
+     * The connection names that have a section in some config source: the {@code <name>} of
+     * every {@code connections.<name>.<key>} property ({@code connections."my.db".host} gives
+     * {@code my.db}). Environment variables declare none: they are found by name, never listed.
+     *
+     * @param config the configuration
+     * @return the names, sorted
+     */
+    public static java.util.SortedSet<String> connectionNames(Config config) {
+        java.util.SortedSet<String> names = new java.util.TreeSet<>();
+        for (ConfigSource source : config.getConfigSources()) {
+            for (String property : source.getPropertyNames()) {
+                String name = connectionName(property);
+                if (name != null) {
+                    names.add(name);
+                }
+            }
+        }
+        return names;
+    }
+
+    /**
+     * @param property a config property name
+     * @return the connection name of a {@code connections.<name>.<key>} property, else null
+     */
+    public static String connectionName(String property) {
+        if (!property.startsWith("connections.")) {
+            return null;
+        }
+        String rest = property.substring("connections.".length());
+        if (rest.startsWith("\"")) {
+            int end = rest.indexOf('"', 1);
+            return end > 1 && rest.length() > end + 2 && rest.charAt(end + 1) == '.' ? rest.substring(1, end) : null;
+        }
+        int dot = rest.indexOf('.');
+        return dot > 0 && dot < rest.length() - 1 ? rest.substring(0, dot) : null;
+    }
+
+    /**
      * @param propertyName a config property name
      * @return the environment variable MicroProfile Config maps it to
      *         ({@code connections.my-db.password} becomes {@code CONNECTIONS_MY_DB_PASSWORD})

@@ -51,6 +51,8 @@ public final class ConnectionRegistry implements AutoCloseable {
     private final ConcurrentHashMap<Resolution.GroupKey, ConnectionGroup> groups = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Resolution.SharingKey, Resolution.GroupKey> firstGroups = new ConcurrentHashMap<>();
     private final Set<Resolution.SharingKey> warned = ConcurrentHashMap.newKeySet();
+    /** Every resolution declared (injection points) or used, first come first kept: what health checks report. */
+    private final Map<Declared, Resolution> declared = new ConcurrentHashMap<>();
     /** A type's scope, asked once of a throwaway handle. */
     private final ConcurrentHashMap<Class<?>, ConnectionScope> scopes = new ConcurrentHashMap<>();
     private final ReferenceQueue<BaseConnection<?>> collected = new ReferenceQueue<>();
@@ -203,12 +205,43 @@ public final class ConnectionRegistry implements AutoCloseable {
      * @param r the resolution
      */
     public void declare(Resolution r) {
+        declared.putIfAbsent(new Declared(r.groupKey(), r.handleKey()), r);
         Resolution.SharingKey sharing = new Resolution.SharingKey(r.type(), r.name(), r.options());
         Resolution.GroupKey first = firstGroups.putIfAbsent(sharing, r.groupKey());
         if (first != null && !first.equals(r.groupKey()) && warned.add(sharing)) {
             LOG.log(Level.WARNING, Messages.twoPools(r.name(), r.type(), first.ttl(), first.maxEntries(),
                     r.ttl(), r.maxEntries()));
         }
+    }
+
+    /**
+     * @return every resolution declared by an injection point or used through {@code Connections},
+     *         in the order first seen
+     */
+    public List<Resolution> declared() {
+        List<Resolution> all = new ArrayList<>(declared.values());
+        all.sort(java.util.Comparator.comparing(Resolution::name));
+        return all;
+    }
+
+    /**
+     * The handles of a resolution that exist now, without making one: the shared handle of a
+     * GLOBAL resolution, or every open handle of its name for a SESSION one.
+     *
+     * @param r the resolution
+     * @return the handles, possibly none
+     */
+    public List<BaseConnection<?>> existing(Resolution r) {
+        ConnectionGroup group = groups.get(r.groupKey());
+        if (group == null) {
+            return List.of();
+        }
+        if (r.scope() == ConnectionScope.GLOBAL) {
+            ConnectionGroup.HandleRef ref = group.ref(r);
+            BaseConnection<?> h = ref == null ? null : ref.get();
+            return h == null || h.isClosed() ? List.of() : List.of(h);
+        }
+        return group.handles().stream().filter(h -> h.name().equals(r.name()) && !h.isClosed()).toList();
     }
 
     /**
@@ -319,6 +352,10 @@ public final class ConnectionRegistry implements AutoCloseable {
                 front.computeIfPresent(name, (k, f) -> Front.live(f));
             }
         }
+    }
+
+    /** Which handle a declared resolution stands for. */
+    private record Declared(Resolution.GroupKey group, Resolution.HandleKey handle) {
     }
 
     /** A front entry: the handle one exact {@code get(name, type)} gave; a list per name. */

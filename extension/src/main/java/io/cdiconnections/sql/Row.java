@@ -19,6 +19,9 @@ import io.cdiconnections.internal.Messages;
  * }
  * }</pre>
  */
+// Both annotations are ignored by the JVM where their library is absent: no hard dependency.
+@jakarta.json.bind.annotation.JsonbTypeSerializer(io.cdiconnections.json.RowJsonbSerializer.class)
+@com.fasterxml.jackson.databind.annotation.JsonSerialize(using = io.cdiconnections.json.jackson.RowJacksonSerializer.class)
 public final class Row {
 
     private final Table table;
@@ -70,6 +73,11 @@ public final class Row {
         T converted = (T) Values.convert(v, type).orElseThrow(() -> new QueryException(
                 Messages.sqlCannotConvert(table.columns().get(i).name(), Values.typeOf(v), type.getName())));
         return converted;
+    }
+
+    /** @return the columns of the table this row belongs to */
+    public List<Column> columns() {
+        return table.columns();
     }
 
     /** @return the values in column order, unmodifiable */

@@ -141,6 +141,25 @@ public class SQLConnection extends BaseConnection<HikariDataSource> {
         }
     }
 
+    /**
+     * Borrows a connection from the pool and asks the driver whether it is valid
+     * ({@link Connection#isValid(int)}), waiting at most the timeout, rounded up to whole seconds.
+     *
+     * @param raw     the pool
+     * @param timeout how long the check may take
+     * @throws SQLException when no connection can be had or it is not valid
+     */
+    @Override
+    protected void check(HikariDataSource raw, Duration timeout) throws SQLException {
+        int seconds = (int) Math.max(1, Math.min(Integer.MAX_VALUE, (timeout.toMillis() + 999) / 1000));
+        try (Connection c = raw.getConnection()) {
+            if (!c.isValid(seconds)) {
+                throw new SQLException("The database connection is not valid (Connection.isValid returned false)",
+                        "08006");
+            }
+        }
+    }
+
     /** Cached results belong to the pool they were read from, and go with it. */
     @Override
     protected void retired(HikariDataSource raw) {

@@ -28,7 +28,15 @@ import io.cdiconnections.internal.Messages;
  * List<Pet> list = pets.as(Pet.class);              // record Pet(String name, String ownerName)
  * String first = (String) pets.get(0, "name");
  * }</pre>
+ *
+ * <p><b>JSON.</b> With JSON-B (Yasson, as Jakarta EE servers ship) and with Jackson, a table is an
+ * array of objects, one per row: {@code [{"id":1,"name":"Rex","born":"2019-04-01"}]}. A JAX-RS
+ * method can return it as it is. Timestamps are ISO-8601, decimals exact, SQL NULL is
+ * {@code null}, binary is base64 (see {@link io.cdiconnections.json.JsonValues}).
  */
+// Both annotations are ignored by the JVM where their library is absent: no hard dependency.
+@jakarta.json.bind.annotation.JsonbTypeSerializer(io.cdiconnections.json.TableJsonbSerializer.class)
+@com.fasterxml.jackson.databind.annotation.JsonSerialize(using = io.cdiconnections.json.jackson.TableJacksonSerializer.class)
 public final class Table implements Iterable<Row> {
 
     private final List<Column> columns;

@@ -1,0 +1,35 @@
+package io.cdiconnections.json.jackson;
+
+import java.io.IOException;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+
+import io.cdiconnections.json.JsonValues;
+import io.cdiconnections.sql.Row;
+
+/**
+ * Writes one {@link Row} with Jackson as an object, column names to values (see
+ * {@link JsonValues}). Named by {@code @JsonSerialize} on {@code Row}.
+ */
+public class RowJacksonSerializer extends StdSerializer<Row> {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Made by Jackson. */
+    public RowJacksonSerializer() {
+        super(Row.class);
+    }
+
+    /**
+     * @param row       the row
+     * @param generator where to write
+     * @param provider  unused: every value is written here
+     * @throws IOException when writing fails
+     */
+    @Override
+    public void serialize(Row row, JsonGenerator generator, SerializerProvider provider) throws IOException {
+        TableJacksonSerializer.write(generator, sink -> JsonValues.writeRow(row, row.columns(), sink));
+    }
+}
