@@ -48,6 +48,12 @@ public class SharingIT {
     URL base;
 
     @Test
+    public void aResourceMethodReturningATableAnswersAJsonArrayOfObjects() throws Exception {
+        assertEquals("[{\"one\":1,\"price\":1.50,\"nothing\":null,\"at\":\"2024-01-02T03:04:05\",\"bin\":\"AQL/\"}]",
+                Servers.getOk(base, "api/sql/table"));
+    }
+
+    @Test
     public void beanResourceAndServletShareOneHandleAndOnePool() throws Exception {
         String resource = Servers.getOk(base, "api/sql/identity");
         assertEquals(resource, Servers.getOk(base, "api/sql/bean-identity"));

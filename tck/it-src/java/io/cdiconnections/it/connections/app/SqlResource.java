@@ -11,6 +11,7 @@ import jakarta.ws.rs.QueryParam;
 
 import io.cdiconnections.Connection;
 import io.cdiconnections.sql.SQLConnection;
+import io.cdiconnections.sql.Table;
 
 /** JAX-RS resource with its own {@code @Connection} injection point. */
 @Path("sql")
@@ -50,5 +51,18 @@ public class SqlResource {
     public String increment(@QueryParam("n") int n) {
         Object next = sql.query("select cast(:n as int) + 1 as next", Map.of("n", n)).get(0, 0);
         return next + " " + Identity.of(sql);
+    }
+
+    /**
+     * A {@link Table} returned as it is: the server's JSON provider writes it.
+     *
+     * @return one row of an integer, an exact decimal, a null, a timestamp and bytes
+     */
+    @GET
+    @Path("table")
+    @Produces("application/json")
+    public Table table() {
+        return sql.query("select 1 as \"one\", cast(1.50 as decimal(10,2)) as \"price\", null as \"nothing\", "
+                + "timestamp '2024-01-02 03:04:05' as \"at\", X'0102ff' as \"bin\"");
     }
 }
