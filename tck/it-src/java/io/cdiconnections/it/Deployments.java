@@ -26,7 +26,7 @@ public final class Deployments {
 
     /**
      * A WAR with every library of {@code target/war-libs} (cdi-connections, its config source,
-     * tomlj, HikariCP, Caffeine, the H2 and PostgreSQL drivers) and an annotated-mode beans.xml.
+     * tomlj, HikariCP, Caffeine, the H2, PostgreSQL and MariaDB drivers) and an annotated-mode beans.xml.
      *
      * @param name the WAR's name, without {@code .war}; also its context root
      * @return the archive, to which the caller adds classes and a secrets.toml

@@ -14,6 +14,8 @@ public final class Servers {
             .connectTimeout(Duration.ofSeconds(10))
             .build();
 
+    private static final int WILDFLY_MANAGEMENT_PORT = 9990;
+
     private Servers() {
     }
 
@@ -49,6 +51,18 @@ public final class Servers {
             throw new IllegalStateException("it.httpPort is not set for server " + current());
         }
         return URI.create("http://127.0.0.1:" + port + "/" + contextRoot + "/").toURL();
+    }
+
+    /**
+     * The server's MicroProfile Health readiness endpoint: WildFly serves it on its management
+     * port (9990), Payara Micro and Open Liberty on the HTTP port of the deployments.
+     *
+     * @param base the URL Arquillian injected for a deployment
+     * @return {@code http://127.0.0.1:<port>/health/ready}
+     */
+    public static URI healthReady(URL base) {
+        int port = current().equals("wildfly") ? WILDFLY_MANAGEMENT_PORT : base.getPort();
+        return URI.create("http://127.0.0.1:" + port + "/health/ready");
     }
 
     /**

@@ -16,7 +16,6 @@ import jakarta.enterprise.inject.Default;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
-import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.BeforeShutdown;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.InjectionPoint;
@@ -49,23 +48,6 @@ public class ConnectionExtension implements Extension {
     private final List<Site> sites = new ArrayList<>();
     private final Set<Class<?>> lookupTypes = new HashSet<>();
     private ConnectionRegistry registry;
-
-    /** The readiness check, named so that nothing loads it unless the Health API is there. */
-    static final String HEALTH_CHECK_CLASS = "io.cdiconnections.health.ConnectionsReadinessCheck";
-    static final String HEALTH_API_CLASS = "org.eclipse.microprofile.health.HealthCheck";
-
-    /**
-     * Adds the MicroProfile Health readiness check when the Health API is on the application's
-     * class path; without it, the check's class is never loaded. Our jar holds an extension and
-     * no beans.xml, so it is no bean archive and the check is never discovered twice.
-     */
-    void registerHealthCheck(@Observes BeforeBeanDiscovery event) {
-        ClassLoader loader = applicationClassLoader();
-        Class<?> check = HealthSupport.checkClass(loader);
-        if (check != null) {
-            event.addAnnotatedType(check, HEALTH_CHECK_CLASS);
-        }
-    }
 
     /**
      * A connection type found in a bean archive (discovery mode {@code all}) would otherwise be a

@@ -198,7 +198,7 @@ public final class SecretsCheck {
 
     private void connectAll(ConnectionRegistry registry, Duration timeout) {
         out.println("Connecting (at most " + timeout + " in all):");
-        for (ConnectionStatus s : new ConnectionProbe(registry).check(timeout, true)) {
+        for (ConnectionStatus s : new ConnectionProbe(registry, true).check(timeout, true)) {
             if (s.state().equals(ConnectionStatus.NOT_CONNECTED)) {
                 out.println("  " + s.name() + ": not checked (its type is not known)");
             } else if (s.up()) {

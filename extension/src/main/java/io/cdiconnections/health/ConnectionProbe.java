@@ -28,10 +28,15 @@ import io.cdiconnections.registry.Resolution;
 import io.cdiconnections.registry.TypeResolver;
 
 /**
- * Checks every connection an application declared or used, and every {@code [connections.<name>]}
- * section of its configuration, within one timeout: the logic of the MicroProfile Health
- * readiness check ({@link ConnectionsReadinessCheck}) and of {@code SecretsCheck --connect},
- * free of any health API.
+ * Checks every connection an application declared or used, and on demand every
+ * {@code [connections.<name>]} section of its configuration, within one timeout: the logic of the
+ * MicroProfile Health readiness check ({@link ConnectionsReadinessCheck}, declared and used
+ * connections only) and of {@code SecretsCheck --connect} (every section too), free of any
+ * health API.
+ *
+ * <p>Readiness leaves out sections no code declared: a secrets.toml shared with a Streamlit app
+ * or another service may hold connections this application never uses, and their state must not
+ * take it out of service.
  *
  * <p>Without {@value #CONNECT_KEY}{@code =true}, nothing is connected for the check: a connection
  * with a raw instance is checked ({@link BaseConnection#checkHealth}), one whose last attempt to
@@ -54,13 +59,26 @@ public final class ConnectionProbe {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
 
     private final ConnectionRegistry registry;
+    private final boolean sections;
     private final Map<BaseConnection<?>, CompletableFuture<Boolean>> running = new ConcurrentHashMap<>();
 
     /**
+     * A probe of the connections the application declared or used.
+     *
      * @param registry the application's registry
      */
     public ConnectionProbe(ConnectionRegistry registry) {
+        this(registry, false);
+    }
+
+    /**
+     * @param registry the application's registry
+     * @param sections whether every {@code [connections.<name>]} section of the configuration is
+     *                 checked too, declared by code or not
+     */
+    public ConnectionProbe(ConnectionRegistry registry, boolean sections) {
         this.registry = registry;
+        this.sections = sections;
     }
 
     /**
@@ -98,7 +116,7 @@ public final class ConnectionProbe {
     }
 
     /**
-     * Checks every connection, waiting at most {@code timeout} in all.
+     * Checks every connection (and section, if asked), waiting at most {@code timeout} in all.
      *
      * @param timeout how long to wait for all checks together
      * @param connect whether to connect connections that have no raw instance
@@ -129,7 +147,7 @@ public final class ConnectionProbe {
                 put(pending, r.name(), new Pending(h, System.nanoTime(), start(h, timeout, connectIt)));
             }
         }
-        for (String name : SecretsReader.connectionNames(registry.config())) {
+        for (String name : sections ? SecretsReader.connectionNames(registry.config()) : Set.<String>of()) {
             if (names.add(name)) {
                 put(pending, name, undeclared(name, timeout, connect));
             }

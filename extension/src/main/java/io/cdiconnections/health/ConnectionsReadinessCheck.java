@@ -21,8 +21,9 @@ import io.cdiconnections.registry.ConnectionRegistry;
  * {@code <name>.state}, {@code <name>.ms} and, for a DOWN, {@code <name>.error} (the exception
  * class) and {@code <name>.message} (secrets replaced by {@code ****}).
  *
- * <p>Registered by the CDI extension only when {@code org.eclipse.microprofile.health.HealthCheck}
- * is on the application's class path; applications never add it themselves. What it checks and
+ * <p>Discovered through our jar's {@code META-INF/beans.xml}, which leaves it out when
+ * {@code org.eclipse.microprofile.health.HealthCheck} is not on the application's class path;
+ * applications never add it themselves (except in Weld SE with discovery off). What it checks and
  * its two settings ({@value ConnectionProbe#TIMEOUT_KEY}, {@value ConnectionProbe#CONNECT_KEY})
  * are described in {@link ConnectionProbe}.
  */

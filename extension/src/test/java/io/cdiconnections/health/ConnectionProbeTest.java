@@ -30,7 +30,7 @@ class ConnectionProbeTest {
         try (SecretsConfigSource source = SecretsConfigSource.ofFiles(List.of(file));
              ConnectionRegistry registry = new ConnectionRegistry(
                      new SmallRyeConfigBuilder().withSources(source).build(), getClass().getClassLoader())) {
-            ConnectionProbe probe = new ConnectionProbe(registry);
+            ConnectionProbe probe = new ConnectionProbe(registry, true);
             assertThat(only(probe.check(Duration.ofSeconds(5), false)).state())
                     .as("a section only, never used").isEqualTo(ConnectionStatus.NOT_CONNECTED);
 

@@ -67,7 +67,9 @@ class ReadinessCheckTest {
     }
 
     private static WeldContainer start(Class<?>... beans) {
-        return new Weld().disableDiscovery().addBeanClasses(beans).addExtension(new ConnectionExtension()).initialize();
+        // the check comes from our jar's beans.xml in a deployment; discovery is off here, so add it
+        return new Weld().disableDiscovery().addBeanClasses(beans).addBeanClasses(ConnectionsReadinessCheck.class)
+                .addExtension(new ConnectionExtension()).initialize();
     }
 
     private static HealthCheckResponse ready(WeldContainer c) {
@@ -92,6 +94,19 @@ class ReadinessCheckTest {
                     .containsEntry("health_h2.state", "connected")
                     .containsEntry("health_idle", "UP").containsEntry("health_idle.state", "not connected");
             assertThat(s.idle.isConnected()).as("the check makes no pool").isFalse();
+        }
+    }
+
+    @Test
+    void aSectionNoCodeDeclaresIsLeftOutEvenWhenItsConfigurationIsBroken() {
+        // a secrets.toml shared with another app: a typed section this application never uses
+        TestConfigSource.VALUES.put("connections.health_elsewhere.type", "sql");
+        TestConfigSource.VALUES.put("connections.health_elsewhere.username", "someone");
+        TestConfigSource.VALUES.put(ConnectionProbe.CONNECT_KEY, "true");
+        try (WeldContainer c = start(H2Service.class)) {
+            HealthCheckResponse r = ready(c);
+            assertThat(r.getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
+            assertThat(data(r)).containsKey("health_h2").doesNotContainKey("health_elsewhere");
         }
     }
 

@@ -1,6 +1,7 @@
 package io.cdiconnections.health;
 
 import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
 
 import org.jboss.weld.environment.se.Weld;
@@ -10,7 +11,11 @@ import io.cdiconnections.Connection;
 import io.cdiconnections.cdi.ConnectionExtension;
 import io.cdiconnections.sql.SQLConnection;
 
-/** Runs in a class loader without the MicroProfile Health API (see {@link WithoutHealthApiTest}). */
+/**
+ * Starts Weld SE with bean discovery on, so that our jar's beans.xml is read as a server reads
+ * it; {@link WithoutHealthApiTest} runs it in a class loader without the MicroProfile Health API,
+ * and with it.
+ */
 public final class WithoutHealthApiProbe {
 
     private WithoutHealthApiProbe() {
@@ -35,10 +40,10 @@ public final class WithoutHealthApiProbe {
         } catch (ClassNotFoundException e) {
             visible = false;
         }
-        try (WeldContainer c = new Weld().disableDiscovery().addBeanClasses(Service.class)
+        try (WeldContainer c = new Weld().addBeanClasses(Service.class)
                 .addExtension(new ConnectionExtension()).initialize()) {
             Object one = c.select(Service.class).get().sql.query("select 1 as one").get(0, "one");
-            int checks = c.getBeanManager().getBeans(Object.class).stream()
+            int checks = c.getBeanManager().getBeans(Object.class, Any.Literal.INSTANCE).stream()
                     .filter(b -> b.getBeanClass().getName().equals(ConnectionExtension.class.getName().replace(
                             "cdi.ConnectionExtension", "health.ConnectionsReadinessCheck")))
                     .toList().size();

@@ -12,22 +12,31 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Without the MicroProfile Health API on the class path, the extension deploys, connections
- * work and no readiness check is registered. Runs a Weld SE container in a class loader made of
- * this test's class path minus the Health API jar (its parent is the platform loader).
+ * Our jar's beans.xml brings the readiness check into a deployment exactly when the MicroProfile
+ * Health API is there: without it, the extension deploys, connections work and no check exists.
+ * Runs a Weld SE container with discovery on in a class loader made of this test's class path,
+ * minus the Health API jar or not (its parent is the platform loader).
  */
 class WithoutHealthApiTest {
 
     @Test
-    void theExtensionWorksAndRegistersNoCheck() throws Exception {
-        try (URLClassLoader loader = classPathWithout("microprofile-health-api-")) {
+    void withoutTheApiTheExtensionWorksAndNoCheckIsDiscovered() throws Exception {
+        assertThat(runProbeWithout("microprofile-health-api-")).isEqualTo("visible=false one=1 checks=0 statuses=1");
+    }
+
+    @Test
+    void withTheApiDiscoveryFindsTheCheckOnce() throws Exception {
+        assertThat(runProbeWithout("no-such-jar-")).isEqualTo("visible=true one=1 checks=1 statuses=1");
+    }
+
+    private static Object runProbeWithout(String jarPrefix) throws Exception {
+        try (URLClassLoader loader = classPathWithout(jarPrefix)) {
             Thread t = Thread.currentThread();
             ClassLoader before = t.getContextClassLoader();
             t.setContextClassLoader(loader);
             try {
                 Class<?> probe = Class.forName(WithoutHealthApiProbe.class.getName(), true, loader);
-                assertThat(probe.getMethod("run").invoke(null))
-                        .isEqualTo("visible=false one=1 checks=0 statuses=1");
+                return probe.getMethod("run").invoke(null);
             } finally {
                 t.setContextClassLoader(before);
             }
