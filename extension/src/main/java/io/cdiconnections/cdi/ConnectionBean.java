@@ -28,8 +28,8 @@ import io.cdiconnections.registry.Resolution;
  * (or {@code @SessionScoped} for a SESSION type), its types the resolved class and its
  * superclasses up to {@link BaseConnection}. Creating it asks the registry, so injection points
  * and {@code Connections} calls with the same arguments share one handle. A request that could
- * not be resolved gets a {@code @Dependent} stand-in that throws: the deployment fails in
- * {@code AfterDeploymentValidation} with the real problem before it could be used.
+ * not be resolved gets a {@code @Dependent} stand-in that throws: the deployment fails at the end
+ * of {@code AfterBeanDiscovery} with the real problem before it could be used.
  */
 final class ConnectionBean implements Bean<BaseConnection<?>>, PassivationCapable {
 

@@ -15,7 +15,6 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Default;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
-import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.BeforeShutdown;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.InjectionPoint;
@@ -121,9 +120,16 @@ public class ConnectionExtension implements Extension {
                 .beanClass(ConnectionExtension.class)
                 .produceWith(lookup -> Connections.boundTo(r));
         LookupBeans.add(event, registry, lookupTypes);
+        validateInjectionPoints(event);
     }
 
-    void validateInjectionPoints(@Observes AfterDeploymentValidation event) {
+    /**
+     * Reports every bad injection point at once, as definition errors: here rather than in
+     * {@code AfterDeploymentValidation}, so that a deployment we fail never reaches that event,
+     * where other extensions register what they found (WildFly's health subsystem keeps the
+     * readiness checks of a deployment that failed there, and reports them DOWN ever after).
+     */
+    private void validateInjectionPoints(AfterBeanDiscovery event) {
         Map<Request, String> missingKeys = new LinkedHashMap<>();
         boolean failed = false;
         for (Site site : sites) {
@@ -133,12 +139,12 @@ public class ConnectionExtension implements Extension {
                 problem = missingKeys.computeIfAbsent(req, this::checkRequiredKeys);
             }
             if (!problem.isEmpty()) {
-                event.addDeploymentProblem(new ConnectionException(Messages.injectionPointProblem(site.name, problem)));
+                event.addDefinitionError(new ConnectionException(Messages.injectionPointProblem(site.name, problem)));
                 failed = true;
             }
         }
         if (failed) {
-            registry.close(); // the deployment fails: BeforeShutdown may never come
+            registry.close(); // the deployment fails: BeforeShutdown never comes
             return;
         }
         for (Request req : requests.values()) {

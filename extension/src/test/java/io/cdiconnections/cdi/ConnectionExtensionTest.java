@@ -11,7 +11,7 @@ import jakarta.enterprise.context.SessionScoped;
 import org.jboss.weld.context.bound.BoundSessionContext;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
-import jakarta.enterprise.inject.spi.DeploymentException;
+import jakarta.enterprise.inject.spi.DefinitionException;
 import jakarta.inject.Inject;
 
 import org.jboss.weld.bootstrap.spi.BeanDiscoveryMode;
@@ -264,7 +264,7 @@ class ConnectionExtensionTest {
     void aFailedDeploymentLeavesNoRegistryBehind() {
         ConnectionExtension extension = new ConnectionExtension();
         assertThatThrownBy(() -> new Weld().disableDiscovery().addBeanClasses(Mistakes.class).addExtension(extension)
-                .initialize().close()).isInstanceOf(DeploymentException.class);
+                .initialize().close()).isInstanceOf(DefinitionException.class);
         assertThat(extension.registry().isClosed()).isTrue();
         assertThat(io.cdiconnections.registry.Registries.current()).isNotSameAs(extension.registry());
     }
@@ -272,7 +272,7 @@ class ConnectionExtensionTest {
     @Test
     void deploymentReportsEveryProblemAtOnceWithItsInjectionPoint() {
         assertThatThrownBy(() -> start(Mistakes.class).close())
-                .isInstanceOf(DeploymentException.class)
+                .isInstanceOf(DefinitionException.class)
                 .hasMessageContaining("Injection point Mistakes.noType: Connection 'nowhere' "
                         + "(@Connection(name = \"nowhere\")) has no type.")
                 .hasMessageContaining("Injection point Mistakes.notAConnection: Connection 'x' (@Connection(name = "

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.Dependent;
-import jakarta.enterprise.inject.spi.DeploymentException;
+import jakarta.enterprise.inject.spi.DefinitionException;
 import jakarta.inject.Inject;
 
 import org.jboss.weld.environment.se.Weld;
@@ -77,7 +77,7 @@ class WrongAnnotationsTest {
         Throwable thrown = catchThrowable(() -> new Weld().disableDiscovery().addBeanClasses(Wrong.class)
                 .addExtension(new ConnectionExtension()).initialize().close());
 
-        assertThat(thrown).isInstanceOf(DeploymentException.class);
+        assertThat(thrown).isInstanceOf(DefinitionException.class);
         String message = thrown.getMessage();
         expected().forEach((field, problem) -> {
             String line = lineOf(message, "Injection point Wrong." + field + ": ");
