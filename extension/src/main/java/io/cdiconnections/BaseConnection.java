@@ -1,16 +1,10 @@
 package io.cdiconnections;
 
-import java.lang.System.Logger.Level;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
-import java.util.concurrent.locks.ReentrantLock;
 
-import io.cdiconnections.internal.Messages;
-import io.cdiconnections.internal.Redaction;
+import io.cdiconnections.Generations.Generation;
 
 /**
  * The stable handle of a connection: what is injected with {@link Connection @Connection} and
@@ -46,27 +40,15 @@ import io.cdiconnections.internal.Redaction;
  */
 public abstract class BaseConnection<R> implements AutoCloseable {
 
-    private static final System.Logger LOG = System.getLogger(BaseConnection.class.getName());
-
-    @SuppressWarnings("rawtypes")
-    private static final AtomicReferenceFieldUpdater<BaseConnection, Generation> CURRENT =
-            AtomicReferenceFieldUpdater.newUpdater(BaseConnection.class, Generation.class, "current");
-
     private final ConnectionContext context;
-    private final ReentrantLock connectLock = new ReentrantLock();
-    private volatile Generation<R> current;
-    private volatile boolean closed;
-    /** Connects that failed so far, and the last failure: shared with the threads that waited for it. */
-    private volatile long failedConnects;
-    private volatile ConnectionUnavailableException lastConnectFailure;
-    /** The failure of the last attempt to connect, until a connect succeeds or a reset: for health checks. */
-    private volatile ConnectionException lastFailure;
+    private final Generations<R> generations;
 
     /**
      * @param context the name, options and owner of this handle
      */
     protected BaseConnection(ConnectionContext context) {
         this.context = java.util.Objects.requireNonNull(context, "context");
+        this.generations = new Generations<>(this, context.lifecycle());
     }
 
     /**
@@ -77,6 +59,7 @@ public abstract class BaseConnection<R> implements AutoCloseable {
      */
     protected BaseConnection() {
         this.context = null;
+        this.generations = new Generations<>(this, ConnectionLifecycle.NONE);
     }
 
     /**
@@ -148,12 +131,12 @@ public abstract class BaseConnection<R> implements AutoCloseable {
      * @throws Exception                      what {@link #check} threw
      */
     public boolean checkHealth(Duration timeout, boolean connect) throws Exception {
-        Generation<R> g = connect ? acquire() : acquireCurrent();
+        Generation<R> g = connect ? generations.acquire() : generations.acquireCurrent();
         if (g == null) {
             return false;
         }
         try {
-            check(g.raw, timeout);
+            check(g.raw(), timeout);
             return true;
         } finally {
             g.release();
@@ -165,7 +148,7 @@ public abstract class BaseConnection<R> implements AutoCloseable {
      *         attempt succeeded nor {@link #reset()} was called since; its message holds no secret
      */
     public java.util.Optional<ConnectionException> lastFailure() {
-        return java.util.Optional.ofNullable(lastFailure);
+        return java.util.Optional.ofNullable(generations.lastFailure());
     }
 
     /**
@@ -249,9 +232,9 @@ public abstract class BaseConnection<R> implements AutoCloseable {
      * @throws ConnectionClosedException      when this handle was closed
      */
     public R raw() {
-        Generation<R> g = acquire();
+        Generation<R> g = generations.acquire();
         try {
-            return g.raw;
+            return g.raw();
         } finally {
             g.release();
         }
@@ -272,9 +255,9 @@ public abstract class BaseConnection<R> implements AutoCloseable {
      * @throws E when the work throws it
      */
     public <T, E extends Exception> T use(RawFunction<R, T, E> work) throws E {
-        Generation<R> g = acquire();
+        Generation<R> g = generations.acquire();
         try {
-            return work.apply(g.raw);
+            return work.apply(g.raw());
         } finally {
             g.release();
         }
@@ -297,7 +280,7 @@ public abstract class BaseConnection<R> implements AutoCloseable {
      * @throws ConnectionClosedException      when this handle was closed
      */
     protected Lease<R> lease() {
-        return new Lease<>(acquire());
+        return new Lease<>(generations.acquire());
     }
 
     /**
@@ -305,11 +288,7 @@ public abstract class BaseConnection<R> implements AutoCloseable {
      * next use connects again. Safe to call at any time, from any thread.
      */
     public void reset() {
-        lastFailure = null;
-        Generation<R> g = current;
-        if (g != null) {
-            retire(g);
-        }
+        generations.reset();
     }
 
     /**
@@ -318,131 +297,29 @@ public abstract class BaseConnection<R> implements AutoCloseable {
      */
     @Override
     public void close() {
-        if (closed) {
+        if (generations.isClosed()) {
             return;
         }
-        closed = true;
+        generations.markClosed();
         reset();
         context.lifecycle().closed(this);
     }
 
     /** @return whether a raw instance exists now */
     public boolean isConnected() {
-        return current != null;
+        return generations.isConnected();
     }
 
     /** @return whether {@link #close()} was called */
     public boolean isClosed() {
-        return closed;
+        return generations.isClosed();
     }
 
     /** @return the type, name and state; never a secret */
     @Override
     public String toString() {
         return getClass().getSimpleName() + "[name=" + name() + ", connected=" + isConnected()
-                + (closed ? ", closed" : "") + "]";
-    }
-
-    private Generation<R> acquire() {
-        for (;;) {
-            if (closed) {
-                throw new ConnectionClosedException(Messages.connectionClosed(this));
-            }
-            Generation<R> g = current;
-            if (g == null) {
-                g = connectOnce();
-            }
-            if (g.tryAcquire()) {
-                context.lifecycle().used(this);
-                return g;
-            }
-            // lost a race with retirement: the next round sees the new state
-        }
-    }
-
-    private Generation<R> acquireCurrent() {
-        Generation<R> g = current;
-        return g != null && g.tryAcquire() ? g : null;
-    }
-
-    /**
-     * Connects, once even under contention. A thread that waited while another thread's connect
-     * failed gets that failure instead of trying again itself: otherwise, while the system is down,
-     * N waiting threads would each wait for N connects one after the other.
-     */
-    private Generation<R> connectOnce() {
-        long failedBefore = failedConnects;
-        connectLock.lock();
-        try {
-            Generation<R> g = current;
-            if (g != null) {
-                return g;
-            }
-            if (closed) {
-                throw new ConnectionClosedException(Messages.connectionClosed(this));
-            }
-            ConnectionUnavailableException shared = lastConnectFailure;
-            if (shared != null && failedConnects != failedBefore) {
-                // a new exception per thread: one instance thrown in many threads would collect their suppressed ones
-                throw new ConnectionUnavailableException(shared.getMessage(), shared);
-            }
-            try {
-                g = new Generation<>(this, createRaw());
-            } catch (ConnectionUnavailableException e) {
-                lastConnectFailure = e;
-                lastFailure = e;
-                failedConnects = failedConnects + 1; // under the lock
-                throw e;
-            } catch (ConnectionException e) {
-                lastFailure = e;
-                throw e;
-            }
-            lastConnectFailure = null;
-            lastFailure = null;
-            current = g;
-            context.lifecycle().connected(this, g);
-            return g;
-        } finally {
-            connectLock.unlock();
-        }
-    }
-
-    private R createRaw() {
-        ConnectionParameters params = parameters();
-        R raw;
-        try {
-            raw = connect(params);
-        } catch (ConnectionException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new ConnectionUnavailableException(
-                    Messages.connectFailed(this, params.redact(String.valueOf(e.getMessage())), e),
-                    Redaction.scrub(e, params.asMap()));
-        }
-        if (raw == null) {
-            throw new ConnectionException(Messages.connectReturnedNull(this));
-        }
-        return raw;
-    }
-
-    @SuppressWarnings("unchecked")
-    private void retire(Generation<R> g) {
-        if (CURRENT.compareAndSet(this, g, null)) {
-            context.lifecycle().retired(this, g);
-            try {
-                retired(g.raw);
-            } finally {
-                g.release();
-            }
-        }
-    }
-
-    private void closeRaw(R raw) {
-        try {
-            close(raw);
-        } catch (Exception | LinkageError e) {
-            LOG.log(Level.WARNING, Messages.closeFailed(this, e));
-        }
+                + (generations.isClosed() ? ", closed" : "") + "]";
     }
 
     /**
@@ -461,7 +338,7 @@ public abstract class BaseConnection<R> implements AutoCloseable {
 
         /** @return the raw instance held */
         public R raw() {
-            return generation.raw;
+            return generation.raw();
         }
 
         /**
@@ -479,55 +356,6 @@ public abstract class BaseConnection<R> implements AutoCloseable {
             if (open.compareAndSet(true, false)) {
                 generation.release();
             }
-        }
-    }
-
-    /**
-     * One raw instance and the count of its holders: the handle (while it is current) and each
-     * use in flight. The last holder to let go closes it.
-     */
-    private static final class Generation<R> implements ConnectionLifecycle.RawInstance {
-        private final BaseConnection<R> owner;
-        private final R raw;
-        private final Instant createdAt = Instant.now();
-        private final AtomicInteger holders = new AtomicInteger(1);
-
-        Generation(BaseConnection<R> owner, R raw) {
-            this.owner = owner;
-            this.raw = raw;
-        }
-
-        boolean tryAcquire() {
-            for (;;) {
-                int h = holders.get();
-                if (h == 0) {
-                    return false;
-                }
-                if (holders.compareAndSet(h, h + 1)) {
-                    return true;
-                }
-            }
-        }
-
-        void release() {
-            if (holders.decrementAndGet() == 0) {
-                owner.closeRaw(raw);
-            }
-        }
-
-        @Override
-        public void retire() {
-            owner.retire(this);
-        }
-
-        @Override
-        public Instant createdAt() {
-            return createdAt;
-        }
-
-        @Override
-        public String toString() {
-            return "RawInstance[" + owner.name() + ", created " + createdAt + "]";
         }
     }
 }

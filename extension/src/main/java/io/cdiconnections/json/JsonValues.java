@@ -66,9 +66,6 @@ public final class JsonValues {
         /** @param value an integral number */
         void value(long value);
 
-        /** @param value a floating-point number, finite */
-        void value(double value);
-
         /** @param value an exact decimal */
         void value(BigDecimal value);
 

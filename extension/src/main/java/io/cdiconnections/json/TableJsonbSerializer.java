@@ -83,11 +83,6 @@ public class TableJsonbSerializer implements JsonbSerializer<Table> {
         }
 
         @Override
-        public void value(double value) {
-            g.write(value);
-        }
-
-        @Override
         public void value(BigDecimal value) {
             g.write(value);
         }

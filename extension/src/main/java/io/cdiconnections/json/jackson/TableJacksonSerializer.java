@@ -111,11 +111,6 @@ public class TableJacksonSerializer extends StdSerializer<Table> {
         }
 
         @Override
-        public void value(double value) {
-            io(() -> g.writeNumber(value));
-        }
-
-        @Override
         public void value(BigDecimal value) {
             io(() -> g.writeNumber(value));
         }

@@ -2,20 +2,11 @@ package io.cdiconnections.tck;
 
 import java.util.Map;
 
-import com.zaxxer.hikari.HikariDataSource;
-
-import io.cdiconnections.sql.SQLConnection;
-
 /**
  * Our own SQLConnection keeps the contract on the PostgreSQL server at 127.0.0.1:5432 (trust
  * authentication, database {@code test}), configured the way a Streamlit app's secrets.toml is.
  */
-class SqlConnectionPostgresContractTest extends ConnectionContract<SQLConnection, HikariDataSource> {
-
-    @Override
-    protected Class<SQLConnection> connectionClass() {
-        return SQLConnection.class;
-    }
+class SqlConnectionPostgresContractTest extends SqlConnectionContract {
 
     @Override
     protected Section workingSection() {
@@ -34,10 +25,5 @@ class SqlConnectionPostgresContractTest extends ConnectionContract<SQLConnection
         // nothing listens on port 1
         return Section.of(Map.of("dialect", "postgresql", "host", "127.0.0.1", "port", 1, "database", "test",
                 "username", "postgres", "password", secret, "create_engine_kwargs", Map.of("pool_size", 2)));
-    }
-
-    @Override
-    protected void exercise(HikariDataSource raw) throws Exception {
-        SqlConnectionH2ContractTest.selectOne(raw);
     }
 }
