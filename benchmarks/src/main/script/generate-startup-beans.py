@@ -24,6 +24,8 @@ for kind in ("With", "Without"):
     out.append(f"        public static final Class<?>[] CLASSES = {{{names}}};")
     for i in range(BEANS):
         out.append("")
+        what = f"its {POINTS} connections injected" if kind == "With" else f"{POINTS} plain fields"
+        out.append(f"        /** Bean {i} of {BEANS}, {what}. */")
         out.append("        @ApplicationScoped")
         out.append(f"        public static class B{i} {{")
         for j in range(POINTS):
@@ -32,6 +34,12 @@ for kind in ("With", "Without"):
                 out.append(f"            @Inject @Connection(name = \"startup{c}\", options = \"url=jdbc:h2:mem:startup{c}\") SQLConnection c{j};")
             else:
                 out.append(f"            SQLConnection c{j};")
+        out.append("")
+        out.append("            /** Called by the container. */")
+        out.append(f"            public B{i}() {{")
+        out.append("            }")
+        out.append("")
+        out.append("            /** @return the bean's number: a call that makes the container create the bean */")
         out.append(f"            public int work() {{ return {i}; }}")
         out.append("        }")
     out.append("    }")

@@ -55,7 +55,11 @@ public class ConfigBenchmark {
         }
     }
 
-    /** Stops watching and deletes the file. */
+    /**
+     * Stops watching and deletes the file.
+     *
+     * @throws IOException when the file cannot be deleted
+     */
     @TearDown
     public void tearDown() throws IOException {
         secrets.close();

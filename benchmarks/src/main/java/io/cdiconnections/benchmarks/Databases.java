@@ -34,7 +34,10 @@ public final class Databases {
         return "bench_items_" + ProcessHandle.current().pid();
     }
 
-    /** @return the query of the query benchmarks */
+    /**
+     * @param table the table to read, from {@link #tableName()}
+     * @return the query of the query benchmarks
+     */
     public static String query(String table) {
         return "select id, name, price, created, active from " + table + " order by id";
     }

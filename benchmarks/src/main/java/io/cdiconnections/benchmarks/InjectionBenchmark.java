@@ -93,7 +93,11 @@ public class InjectionBenchmark {
     WeldContainer container;
     Service service;
 
-    /** Boots Weld SE and makes both pools. */
+    /**
+     * Boots Weld SE and makes both pools.
+     *
+     * @throws SQLException when a pool cannot connect
+     */
     @Setup
     public void setup() throws SQLException {
         container = new Weld().disableDiscovery().skipShutdownHook()
@@ -122,7 +126,10 @@ public class InjectionBenchmark {
         return service.bean.name();
     }
 
-    /** @return whether the borrowed connection was open; borrowed through us and given back */
+    /**
+     * @return the auto-commit flag of a connection borrowed through us and given back
+     * @throws SQLException when no connection can be borrowed
+     */
     @Benchmark
     public boolean borrowOurs() throws SQLException {
         try (Connection c = service.sql.connection()) {
@@ -130,7 +137,10 @@ public class InjectionBenchmark {
         }
     }
 
-    /** @return the same, borrowed from the hand-written producer's pool */
+    /**
+     * @return the same, of a connection borrowed from the hand-written producer's pool
+     * @throws SQLException when no connection can be borrowed
+     */
     @Benchmark
     public boolean borrowBaselineProducer() throws SQLException {
         try (Connection c = service.dataSource.getConnection()) {

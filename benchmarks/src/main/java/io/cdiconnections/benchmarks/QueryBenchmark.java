@@ -73,7 +73,10 @@ public class QueryBenchmark {
         return sql.query(query);
     }
 
-    /** @return the rows, through plain JDBC */
+    /**
+     * @return the rows, through plain JDBC
+     * @throws SQLException when the query fails
+     */
     @Benchmark
     public List<Object[]> queryBaselineJdbc() throws SQLException {
         return Databases.plainJdbc(pool, query);

@@ -21,453 +21,803 @@ public final class StartupBeans {
         /** All 50 bean classes. */
         public static final Class<?>[] CLASSES = {B0.class, B1.class, B2.class, B3.class, B4.class, B5.class, B6.class, B7.class, B8.class, B9.class, B10.class, B11.class, B12.class, B13.class, B14.class, B15.class, B16.class, B17.class, B18.class, B19.class, B20.class, B21.class, B22.class, B23.class, B24.class, B25.class, B26.class, B27.class, B28.class, B29.class, B30.class, B31.class, B32.class, B33.class, B34.class, B35.class, B36.class, B37.class, B38.class, B39.class, B40.class, B41.class, B42.class, B43.class, B44.class, B45.class, B46.class, B47.class, B48.class, B49.class};
 
+        /** Bean 0 of 50, its 4 connections injected. */
         @ApplicationScoped
         public static class B0 {
             @Inject @Connection(name = "startup0", options = "url=jdbc:h2:mem:startup0") SQLConnection c0;
             @Inject @Connection(name = "startup1", options = "url=jdbc:h2:mem:startup1") SQLConnection c1;
             @Inject @Connection(name = "startup2", options = "url=jdbc:h2:mem:startup2") SQLConnection c2;
             @Inject @Connection(name = "startup3", options = "url=jdbc:h2:mem:startup3") SQLConnection c3;
+
+            /** Called by the container. */
+            public B0() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 0; }
         }
 
+        /** Bean 1 of 50, its 4 connections injected. */
         @ApplicationScoped
         public static class B1 {
             @Inject @Connection(name = "startup4", options = "url=jdbc:h2:mem:startup4") SQLConnection c0;
             @Inject @Connection(name = "startup5", options = "url=jdbc:h2:mem:startup5") SQLConnection c1;
             @Inject @Connection(name = "startup6", options = "url=jdbc:h2:mem:startup6") SQLConnection c2;
             @Inject @Connection(name = "startup7", options = "url=jdbc:h2:mem:startup7") SQLConnection c3;
+
+            /** Called by the container. */
+            public B1() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 1; }
         }
 
+        /** Bean 2 of 50, its 4 connections injected. */
         @ApplicationScoped
         public static class B2 {
             @Inject @Connection(name = "startup8", options = "url=jdbc:h2:mem:startup8") SQLConnection c0;
             @Inject @Connection(name = "startup9", options = "url=jdbc:h2:mem:startup9") SQLConnection c1;
             @Inject @Connection(name = "startup10", options = "url=jdbc:h2:mem:startup10") SQLConnection c2;
             @Inject @Connection(name = "startup11", options = "url=jdbc:h2:mem:startup11") SQLConnection c3;
+
+            /** Called by the container. */
+            public B2() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 2; }
         }
 
+        /** Bean 3 of 50, its 4 connections injected. */
         @ApplicationScoped
         public static class B3 {
             @Inject @Connection(name = "startup12", options = "url=jdbc:h2:mem:startup12") SQLConnection c0;
             @Inject @Connection(name = "startup13", options = "url=jdbc:h2:mem:startup13") SQLConnection c1;
             @Inject @Connection(name = "startup14", options = "url=jdbc:h2:mem:startup14") SQLConnection c2;
             @Inject @Connection(name = "startup15", options = "url=jdbc:h2:mem:startup15") SQLConnection c3;
+
+            /** Called by the container. */
+            public B3() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 3; }
         }
 
+        /** Bean 4 of 50, its 4 connections injected. */
         @ApplicationScoped
         public static class B4 {
             @Inject @Connection(name = "startup16", options = "url=jdbc:h2:mem:startup16") SQLConnection c0;
             @Inject @Connection(name = "startup17", options = "url=jdbc:h2:mem:startup17") SQLConnection c1;
             @Inject @Connection(name = "startup18", options = "url=jdbc:h2:mem:startup18") SQLConnection c2;
             @Inject @Connection(name = "startup19", options = "url=jdbc:h2:mem:startup19") SQLConnection c3;
+
+            /** Called by the container. */
+            public B4() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 4; }
         }
 
+        /** Bean 5 of 50, its 4 connections injected. */
         @ApplicationScoped
         public static class B5 {
             @Inject @Connection(name = "startup0", options = "url=jdbc:h2:mem:startup0") SQLConnection c0;
             @Inject @Connection(name = "startup1", options = "url=jdbc:h2:mem:startup1") SQLConnection c1;
             @Inject @Connection(name = "startup2", options = "url=jdbc:h2:mem:startup2") SQLConnection c2;
             @Inject @Connection(name = "startup3", options = "url=jdbc:h2:mem:startup3") SQLConnection c3;
+
+            /** Called by the container. */
+            public B5() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 5; }
         }
 
+        /** Bean 6 of 50, its 4 connections injected. */
         @ApplicationScoped
         public static class B6 {
             @Inject @Connection(name = "startup4", options = "url=jdbc:h2:mem:startup4") SQLConnection c0;
             @Inject @Connection(name = "startup5", options = "url=jdbc:h2:mem:startup5") SQLConnection c1;
             @Inject @Connection(name = "startup6", options = "url=jdbc:h2:mem:startup6") SQLConnection c2;
             @Inject @Connection(name = "startup7", options = "url=jdbc:h2:mem:startup7") SQLConnection c3;
+
+            /** Called by the container. */
+            public B6() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 6; }
         }
 
+        /** Bean 7 of 50, its 4 connections injected. */
         @ApplicationScoped
         public static class B7 {
             @Inject @Connection(name = "startup8", options = "url=jdbc:h2:mem:startup8") SQLConnection c0;
             @Inject @Connection(name = "startup9", options = "url=jdbc:h2:mem:startup9") SQLConnection c1;
             @Inject @Connection(name = "startup10", options = "url=jdbc:h2:mem:startup10") SQLConnection c2;
             @Inject @Connection(name = "startup11", options = "url=jdbc:h2:mem:startup11") SQLConnection c3;
+
+            /** Called by the container. */
+            public B7() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 7; }
         }
 
+        /** Bean 8 of 50, its 4 connections injected. */
         @ApplicationScoped
         public static class B8 {
             @Inject @Connection(name = "startup12", options = "url=jdbc:h2:mem:startup12") SQLConnection c0;
             @Inject @Connection(name = "startup13", options = "url=jdbc:h2:mem:startup13") SQLConnection c1;
             @Inject @Connection(name = "startup14", options = "url=jdbc:h2:mem:startup14") SQLConnection c2;
             @Inject @Connection(name = "startup15", options = "url=jdbc:h2:mem:startup15") SQLConnection c3;
+
+            /** Called by the container. */
+            public B8() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 8; }
         }
 
+        /** Bean 9 of 50, its 4 connections injected. */
         @ApplicationScoped
         public static class B9 {
             @Inject @Connection(name = "startup16", options = "url=jdbc:h2:mem:startup16") SQLConnection c0;
             @Inject @Connection(name = "startup17", options = "url=jdbc:h2:mem:startup17") SQLConnection c1;
             @Inject @Connection(name = "startup18", options = "url=jdbc:h2:mem:startup18") SQLConnection c2;
             @Inject @Connection(name = "startup19", options = "url=jdbc:h2:mem:startup19") SQLConnection c3;
+
+            /** Called by the container. */
+            public B9() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 9; }
         }
 
+        /** Bean 10 of 50, its 4 connections injected. */
         @ApplicationScoped
         public static class B10 {
             @Inject @Connection(name = "startup0", options = "url=jdbc:h2:mem:startup0") SQLConnection c0;
             @Inject @Connection(name = "startup1", options = "url=jdbc:h2:mem:startup1") SQLConnection c1;
             @Inject @Connection(name = "startup2", options = "url=jdbc:h2:mem:startup2") SQLConnection c2;
             @Inject @Connection(name = "startup3", options = "url=jdbc:h2:mem:startup3") SQLConnection c3;
+
+            /** Called by the container. */
+            public B10() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 10; }
         }
 
+        /** Bean 11 of 50, its 4 connections injected. */
         @ApplicationScoped
         public static class B11 {
             @Inject @Connection(name = "startup4", options = "url=jdbc:h2:mem:startup4") SQLConnection c0;
             @Inject @Connection(name = "startup5", options = "url=jdbc:h2:mem:startup5") SQLConnection c1;
             @Inject @Connection(name = "startup6", options = "url=jdbc:h2:mem:startup6") SQLConnection c2;
             @Inject @Connection(name = "startup7", options = "url=jdbc:h2:mem:startup7") SQLConnection c3;
+
+            /** Called by the container. */
+            public B11() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 11; }
         }
 
+        /** Bean 12 of 50, its 4 connections injected. */
         @ApplicationScoped
         public static class B12 {
             @Inject @Connection(name = "startup8", options = "url=jdbc:h2:mem:startup8") SQLConnection c0;
             @Inject @Connection(name = "startup9", options = "url=jdbc:h2:mem:startup9") SQLConnection c1;
             @Inject @Connection(name = "startup10", options = "url=jdbc:h2:mem:startup10") SQLConnection c2;
             @Inject @Connection(name = "startup11", options = "url=jdbc:h2:mem:startup11") SQLConnection c3;
+
+            /** Called by the container. */
+            public B12() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 12; }
         }
 
+        /** Bean 13 of 50, its 4 connections injected. */
         @ApplicationScoped
         public static class B13 {
             @Inject @Connection(name = "startup12", options = "url=jdbc:h2:mem:startup12") SQLConnection c0;
             @Inject @Connection(name = "startup13", options = "url=jdbc:h2:mem:startup13") SQLConnection c1;
             @Inject @Connection(name = "startup14", options = "url=jdbc:h2:mem:startup14") SQLConnection c2;
             @Inject @Connection(name = "startup15", options = "url=jdbc:h2:mem:startup15") SQLConnection c3;
+
+            /** Called by the container. */
+            public B13() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 13; }
         }
 
+        /** Bean 14 of 50, its 4 connections injected. */
         @ApplicationScoped
         public static class B14 {
             @Inject @Connection(name = "startup16", options = "url=jdbc:h2:mem:startup16") SQLConnection c0;
             @Inject @Connection(name = "startup17", options = "url=jdbc:h2:mem:startup17") SQLConnection c1;
             @Inject @Connection(name = "startup18", options = "url=jdbc:h2:mem:startup18") SQLConnection c2;
             @Inject @Connection(name = "startup19", options = "url=jdbc:h2:mem:startup19") SQLConnection c3;
+
+            /** Called by the container. */
+            public B14() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 14; }
         }
 
+        /** Bean 15 of 50, its 4 connections injected. */
         @ApplicationScoped
         public static class B15 {
             @Inject @Connection(name = "startup0", options = "url=jdbc:h2:mem:startup0") SQLConnection c0;
             @Inject @Connection(name = "startup1", options = "url=jdbc:h2:mem:startup1") SQLConnection c1;
             @Inject @Connection(name = "startup2", options = "url=jdbc:h2:mem:startup2") SQLConnection c2;
             @Inject @Connection(name = "startup3", options = "url=jdbc:h2:mem:startup3") SQLConnection c3;
+
+            /** Called by the container. */
+            public B15() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 15; }
         }
 
+        /** Bean 16 of 50, its 4 connections injected. */
         @ApplicationScoped
         public static class B16 {
             @Inject @Connection(name = "startup4", options = "url=jdbc:h2:mem:startup4") SQLConnection c0;
             @Inject @Connection(name = "startup5", options = "url=jdbc:h2:mem:startup5") SQLConnection c1;
             @Inject @Connection(name = "startup6", options = "url=jdbc:h2:mem:startup6") SQLConnection c2;
             @Inject @Connection(name = "startup7", options = "url=jdbc:h2:mem:startup7") SQLConnection c3;
+
+            /** Called by the container. */
+            public B16() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 16; }
         }
 
+        /** Bean 17 of 50, its 4 connections injected. */
         @ApplicationScoped
         public static class B17 {
             @Inject @Connection(name = "startup8", options = "url=jdbc:h2:mem:startup8") SQLConnection c0;
             @Inject @Connection(name = "startup9", options = "url=jdbc:h2:mem:startup9") SQLConnection c1;
             @Inject @Connection(name = "startup10", options = "url=jdbc:h2:mem:startup10") SQLConnection c2;
             @Inject @Connection(name = "startup11", options = "url=jdbc:h2:mem:startup11") SQLConnection c3;
+
+            /** Called by the container. */
+            public B17() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 17; }
         }
 
+        /** Bean 18 of 50, its 4 connections injected. */
         @ApplicationScoped
         public static class B18 {
             @Inject @Connection(name = "startup12", options = "url=jdbc:h2:mem:startup12") SQLConnection c0;
             @Inject @Connection(name = "startup13", options = "url=jdbc:h2:mem:startup13") SQLConnection c1;
             @Inject @Connection(name = "startup14", options = "url=jdbc:h2:mem:startup14") SQLConnection c2;
             @Inject @Connection(name = "startup15", options = "url=jdbc:h2:mem:startup15") SQLConnection c3;
+
+            /** Called by the container. */
+            public B18() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 18; }
         }
 
+        /** Bean 19 of 50, its 4 connections injected. */
         @ApplicationScoped
         public static class B19 {
             @Inject @Connection(name = "startup16", options = "url=jdbc:h2:mem:startup16") SQLConnection c0;
             @Inject @Connection(name = "startup17", options = "url=jdbc:h2:mem:startup17") SQLConnection c1;
             @Inject @Connection(name = "startup18", options = "url=jdbc:h2:mem:startup18") SQLConnection c2;
             @Inject @Connection(name = "startup19", options = "url=jdbc:h2:mem:startup19") SQLConnection c3;
+
+            /** Called by the container. */
+            public B19() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 19; }
         }
 
+        /** Bean 20 of 50, its 4 connections injected. */
         @ApplicationScoped
         public static class B20 {
             @Inject @Connection(name = "startup0", options = "url=jdbc:h2:mem:startup0") SQLConnection c0;
             @Inject @Connection(name = "startup1", options = "url=jdbc:h2:mem:startup1") SQLConnection c1;
             @Inject @Connection(name = "startup2", options = "url=jdbc:h2:mem:startup2") SQLConnection c2;
             @Inject @Connection(name = "startup3", options = "url=jdbc:h2:mem:startup3") SQLConnection c3;
+
+            /** Called by the container. */
+            public B20() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 20; }
         }
 
+        /** Bean 21 of 50, its 4 connections injected. */
         @ApplicationScoped
         public static class B21 {
             @Inject @Connection(name = "startup4", options = "url=jdbc:h2:mem:startup4") SQLConnection c0;
             @Inject @Connection(name = "startup5", options = "url=jdbc:h2:mem:startup5") SQLConnection c1;
             @Inject @Connection(name = "startup6", options = "url=jdbc:h2:mem:startup6") SQLConnection c2;
             @Inject @Connection(name = "startup7", options = "url=jdbc:h2:mem:startup7") SQLConnection c3;
+
+            /** Called by the container. */
+            public B21() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 21; }
         }
 
+        /** Bean 22 of 50, its 4 connections injected. */
         @ApplicationScoped
         public static class B22 {
             @Inject @Connection(name = "startup8", options = "url=jdbc:h2:mem:startup8") SQLConnection c0;
             @Inject @Connection(name = "startup9", options = "url=jdbc:h2:mem:startup9") SQLConnection c1;
             @Inject @Connection(name = "startup10", options = "url=jdbc:h2:mem:startup10") SQLConnection c2;
             @Inject @Connection(name = "startup11", options = "url=jdbc:h2:mem:startup11") SQLConnection c3;
+
+            /** Called by the container. */
+            public B22() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 22; }
         }
 
+        /** Bean 23 of 50, its 4 connections injected. */
         @ApplicationScoped
         public static class B23 {
             @Inject @Connection(name = "startup12", options = "url=jdbc:h2:mem:startup12") SQLConnection c0;
             @Inject @Connection(name = "startup13", options = "url=jdbc:h2:mem:startup13") SQLConnection c1;
             @Inject @Connection(name = "startup14", options = "url=jdbc:h2:mem:startup14") SQLConnection c2;
             @Inject @Connection(name = "startup15", options = "url=jdbc:h2:mem:startup15") SQLConnection c3;
+
+            /** Called by the container. */
+            public B23() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 23; }
         }
 
+        /** Bean 24 of 50, its 4 connections injected. */
         @ApplicationScoped
         public static class B24 {
             @Inject @Connection(name = "startup16", options = "url=jdbc:h2:mem:startup16") SQLConnection c0;
             @Inject @Connection(name = "startup17", options = "url=jdbc:h2:mem:startup17") SQLConnection c1;
             @Inject @Connection(name = "startup18", options = "url=jdbc:h2:mem:startup18") SQLConnection c2;
             @Inject @Connection(name = "startup19", options = "url=jdbc:h2:mem:startup19") SQLConnection c3;
+
+            /** Called by the container. */
+            public B24() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 24; }
         }
 
+        /** Bean 25 of 50, its 4 connections injected. */
         @ApplicationScoped
         public static class B25 {
             @Inject @Connection(name = "startup0", options = "url=jdbc:h2:mem:startup0") SQLConnection c0;
             @Inject @Connection(name = "startup1", options = "url=jdbc:h2:mem:startup1") SQLConnection c1;
             @Inject @Connection(name = "startup2", options = "url=jdbc:h2:mem:startup2") SQLConnection c2;
             @Inject @Connection(name = "startup3", options = "url=jdbc:h2:mem:startup3") SQLConnection c3;
+
+            /** Called by the container. */
+            public B25() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 25; }
         }
 
+        /** Bean 26 of 50, its 4 connections injected. */
         @ApplicationScoped
         public static class B26 {
             @Inject @Connection(name = "startup4", options = "url=jdbc:h2:mem:startup4") SQLConnection c0;
             @Inject @Connection(name = "startup5", options = "url=jdbc:h2:mem:startup5") SQLConnection c1;
             @Inject @Connection(name = "startup6", options = "url=jdbc:h2:mem:startup6") SQLConnection c2;
             @Inject @Connection(name = "startup7", options = "url=jdbc:h2:mem:startup7") SQLConnection c3;
+
+            /** Called by the container. */
+            public B26() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 26; }
         }
 
+        /** Bean 27 of 50, its 4 connections injected. */
         @ApplicationScoped
         public static class B27 {
             @Inject @Connection(name = "startup8", options = "url=jdbc:h2:mem:startup8") SQLConnection c0;
             @Inject @Connection(name = "startup9", options = "url=jdbc:h2:mem:startup9") SQLConnection c1;
             @Inject @Connection(name = "startup10", options = "url=jdbc:h2:mem:startup10") SQLConnection c2;
             @Inject @Connection(name = "startup11", options = "url=jdbc:h2:mem:startup11") SQLConnection c3;
+
+            /** Called by the container. */
+            public B27() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 27; }
         }
 
+        /** Bean 28 of 50, its 4 connections injected. */
         @ApplicationScoped
         public static class B28 {
             @Inject @Connection(name = "startup12", options = "url=jdbc:h2:mem:startup12") SQLConnection c0;
             @Inject @Connection(name = "startup13", options = "url=jdbc:h2:mem:startup13") SQLConnection c1;
             @Inject @Connection(name = "startup14", options = "url=jdbc:h2:mem:startup14") SQLConnection c2;
             @Inject @Connection(name = "startup15", options = "url=jdbc:h2:mem:startup15") SQLConnection c3;
+
+            /** Called by the container. */
+            public B28() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 28; }
         }
 
+        /** Bean 29 of 50, its 4 connections injected. */
         @ApplicationScoped
         public static class B29 {
             @Inject @Connection(name = "startup16", options = "url=jdbc:h2:mem:startup16") SQLConnection c0;
             @Inject @Connection(name = "startup17", options = "url=jdbc:h2:mem:startup17") SQLConnection c1;
             @Inject @Connection(name = "startup18", options = "url=jdbc:h2:mem:startup18") SQLConnection c2;
             @Inject @Connection(name = "startup19", options = "url=jdbc:h2:mem:startup19") SQLConnection c3;
+
+            /** Called by the container. */
+            public B29() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 29; }
         }
 
+        /** Bean 30 of 50, its 4 connections injected. */
         @ApplicationScoped
         public static class B30 {
             @Inject @Connection(name = "startup0", options = "url=jdbc:h2:mem:startup0") SQLConnection c0;
             @Inject @Connection(name = "startup1", options = "url=jdbc:h2:mem:startup1") SQLConnection c1;
             @Inject @Connection(name = "startup2", options = "url=jdbc:h2:mem:startup2") SQLConnection c2;
             @Inject @Connection(name = "startup3", options = "url=jdbc:h2:mem:startup3") SQLConnection c3;
+
+            /** Called by the container. */
+            public B30() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 30; }
         }
 
+        /** Bean 31 of 50, its 4 connections injected. */
         @ApplicationScoped
         public static class B31 {
             @Inject @Connection(name = "startup4", options = "url=jdbc:h2:mem:startup4") SQLConnection c0;
             @Inject @Connection(name = "startup5", options = "url=jdbc:h2:mem:startup5") SQLConnection c1;
             @Inject @Connection(name = "startup6", options = "url=jdbc:h2:mem:startup6") SQLConnection c2;
             @Inject @Connection(name = "startup7", options = "url=jdbc:h2:mem:startup7") SQLConnection c3;
+
+            /** Called by the container. */
+            public B31() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 31; }
         }
 
+        /** Bean 32 of 50, its 4 connections injected. */
         @ApplicationScoped
         public static class B32 {
             @Inject @Connection(name = "startup8", options = "url=jdbc:h2:mem:startup8") SQLConnection c0;
             @Inject @Connection(name = "startup9", options = "url=jdbc:h2:mem:startup9") SQLConnection c1;
             @Inject @Connection(name = "startup10", options = "url=jdbc:h2:mem:startup10") SQLConnection c2;
             @Inject @Connection(name = "startup11", options = "url=jdbc:h2:mem:startup11") SQLConnection c3;
+
+            /** Called by the container. */
+            public B32() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 32; }
         }
 
+        /** Bean 33 of 50, its 4 connections injected. */
         @ApplicationScoped
         public static class B33 {
             @Inject @Connection(name = "startup12", options = "url=jdbc:h2:mem:startup12") SQLConnection c0;
             @Inject @Connection(name = "startup13", options = "url=jdbc:h2:mem:startup13") SQLConnection c1;
             @Inject @Connection(name = "startup14", options = "url=jdbc:h2:mem:startup14") SQLConnection c2;
             @Inject @Connection(name = "startup15", options = "url=jdbc:h2:mem:startup15") SQLConnection c3;
+
+            /** Called by the container. */
+            public B33() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 33; }
         }
 
+        /** Bean 34 of 50, its 4 connections injected. */
         @ApplicationScoped
         public static class B34 {
             @Inject @Connection(name = "startup16", options = "url=jdbc:h2:mem:startup16") SQLConnection c0;
             @Inject @Connection(name = "startup17", options = "url=jdbc:h2:mem:startup17") SQLConnection c1;
             @Inject @Connection(name = "startup18", options = "url=jdbc:h2:mem:startup18") SQLConnection c2;
             @Inject @Connection(name = "startup19", options = "url=jdbc:h2:mem:startup19") SQLConnection c3;
+
+            /** Called by the container. */
+            public B34() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 34; }
         }
 
+        /** Bean 35 of 50, its 4 connections injected. */
         @ApplicationScoped
         public static class B35 {
             @Inject @Connection(name = "startup0", options = "url=jdbc:h2:mem:startup0") SQLConnection c0;
             @Inject @Connection(name = "startup1", options = "url=jdbc:h2:mem:startup1") SQLConnection c1;
             @Inject @Connection(name = "startup2", options = "url=jdbc:h2:mem:startup2") SQLConnection c2;
             @Inject @Connection(name = "startup3", options = "url=jdbc:h2:mem:startup3") SQLConnection c3;
+
+            /** Called by the container. */
+            public B35() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 35; }
         }
 
+        /** Bean 36 of 50, its 4 connections injected. */
         @ApplicationScoped
         public static class B36 {
             @Inject @Connection(name = "startup4", options = "url=jdbc:h2:mem:startup4") SQLConnection c0;
             @Inject @Connection(name = "startup5", options = "url=jdbc:h2:mem:startup5") SQLConnection c1;
             @Inject @Connection(name = "startup6", options = "url=jdbc:h2:mem:startup6") SQLConnection c2;
             @Inject @Connection(name = "startup7", options = "url=jdbc:h2:mem:startup7") SQLConnection c3;
+
+            /** Called by the container. */
+            public B36() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 36; }
         }
 
+        /** Bean 37 of 50, its 4 connections injected. */
         @ApplicationScoped
         public static class B37 {
             @Inject @Connection(name = "startup8", options = "url=jdbc:h2:mem:startup8") SQLConnection c0;
             @Inject @Connection(name = "startup9", options = "url=jdbc:h2:mem:startup9") SQLConnection c1;
             @Inject @Connection(name = "startup10", options = "url=jdbc:h2:mem:startup10") SQLConnection c2;
             @Inject @Connection(name = "startup11", options = "url=jdbc:h2:mem:startup11") SQLConnection c3;
+
+            /** Called by the container. */
+            public B37() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 37; }
         }
 
+        /** Bean 38 of 50, its 4 connections injected. */
         @ApplicationScoped
         public static class B38 {
             @Inject @Connection(name = "startup12", options = "url=jdbc:h2:mem:startup12") SQLConnection c0;
             @Inject @Connection(name = "startup13", options = "url=jdbc:h2:mem:startup13") SQLConnection c1;
             @Inject @Connection(name = "startup14", options = "url=jdbc:h2:mem:startup14") SQLConnection c2;
             @Inject @Connection(name = "startup15", options = "url=jdbc:h2:mem:startup15") SQLConnection c3;
+
+            /** Called by the container. */
+            public B38() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 38; }
         }
 
+        /** Bean 39 of 50, its 4 connections injected. */
         @ApplicationScoped
         public static class B39 {
             @Inject @Connection(name = "startup16", options = "url=jdbc:h2:mem:startup16") SQLConnection c0;
             @Inject @Connection(name = "startup17", options = "url=jdbc:h2:mem:startup17") SQLConnection c1;
             @Inject @Connection(name = "startup18", options = "url=jdbc:h2:mem:startup18") SQLConnection c2;
             @Inject @Connection(name = "startup19", options = "url=jdbc:h2:mem:startup19") SQLConnection c3;
+
+            /** Called by the container. */
+            public B39() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 39; }
         }
 
+        /** Bean 40 of 50, its 4 connections injected. */
         @ApplicationScoped
         public static class B40 {
             @Inject @Connection(name = "startup0", options = "url=jdbc:h2:mem:startup0") SQLConnection c0;
             @Inject @Connection(name = "startup1", options = "url=jdbc:h2:mem:startup1") SQLConnection c1;
             @Inject @Connection(name = "startup2", options = "url=jdbc:h2:mem:startup2") SQLConnection c2;
             @Inject @Connection(name = "startup3", options = "url=jdbc:h2:mem:startup3") SQLConnection c3;
+
+            /** Called by the container. */
+            public B40() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 40; }
         }
 
+        /** Bean 41 of 50, its 4 connections injected. */
         @ApplicationScoped
         public static class B41 {
             @Inject @Connection(name = "startup4", options = "url=jdbc:h2:mem:startup4") SQLConnection c0;
             @Inject @Connection(name = "startup5", options = "url=jdbc:h2:mem:startup5") SQLConnection c1;
             @Inject @Connection(name = "startup6", options = "url=jdbc:h2:mem:startup6") SQLConnection c2;
             @Inject @Connection(name = "startup7", options = "url=jdbc:h2:mem:startup7") SQLConnection c3;
+
+            /** Called by the container. */
+            public B41() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 41; }
         }
 
+        /** Bean 42 of 50, its 4 connections injected. */
         @ApplicationScoped
         public static class B42 {
             @Inject @Connection(name = "startup8", options = "url=jdbc:h2:mem:startup8") SQLConnection c0;
             @Inject @Connection(name = "startup9", options = "url=jdbc:h2:mem:startup9") SQLConnection c1;
             @Inject @Connection(name = "startup10", options = "url=jdbc:h2:mem:startup10") SQLConnection c2;
             @Inject @Connection(name = "startup11", options = "url=jdbc:h2:mem:startup11") SQLConnection c3;
+
+            /** Called by the container. */
+            public B42() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 42; }
         }
 
+        /** Bean 43 of 50, its 4 connections injected. */
         @ApplicationScoped
         public static class B43 {
             @Inject @Connection(name = "startup12", options = "url=jdbc:h2:mem:startup12") SQLConnection c0;
             @Inject @Connection(name = "startup13", options = "url=jdbc:h2:mem:startup13") SQLConnection c1;
             @Inject @Connection(name = "startup14", options = "url=jdbc:h2:mem:startup14") SQLConnection c2;
             @Inject @Connection(name = "startup15", options = "url=jdbc:h2:mem:startup15") SQLConnection c3;
+
+            /** Called by the container. */
+            public B43() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 43; }
         }
 
+        /** Bean 44 of 50, its 4 connections injected. */
         @ApplicationScoped
         public static class B44 {
             @Inject @Connection(name = "startup16", options = "url=jdbc:h2:mem:startup16") SQLConnection c0;
             @Inject @Connection(name = "startup17", options = "url=jdbc:h2:mem:startup17") SQLConnection c1;
             @Inject @Connection(name = "startup18", options = "url=jdbc:h2:mem:startup18") SQLConnection c2;
             @Inject @Connection(name = "startup19", options = "url=jdbc:h2:mem:startup19") SQLConnection c3;
+
+            /** Called by the container. */
+            public B44() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 44; }
         }
 
+        /** Bean 45 of 50, its 4 connections injected. */
         @ApplicationScoped
         public static class B45 {
             @Inject @Connection(name = "startup0", options = "url=jdbc:h2:mem:startup0") SQLConnection c0;
             @Inject @Connection(name = "startup1", options = "url=jdbc:h2:mem:startup1") SQLConnection c1;
             @Inject @Connection(name = "startup2", options = "url=jdbc:h2:mem:startup2") SQLConnection c2;
             @Inject @Connection(name = "startup3", options = "url=jdbc:h2:mem:startup3") SQLConnection c3;
+
+            /** Called by the container. */
+            public B45() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 45; }
         }
 
+        /** Bean 46 of 50, its 4 connections injected. */
         @ApplicationScoped
         public static class B46 {
             @Inject @Connection(name = "startup4", options = "url=jdbc:h2:mem:startup4") SQLConnection c0;
             @Inject @Connection(name = "startup5", options = "url=jdbc:h2:mem:startup5") SQLConnection c1;
             @Inject @Connection(name = "startup6", options = "url=jdbc:h2:mem:startup6") SQLConnection c2;
             @Inject @Connection(name = "startup7", options = "url=jdbc:h2:mem:startup7") SQLConnection c3;
+
+            /** Called by the container. */
+            public B46() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 46; }
         }
 
+        /** Bean 47 of 50, its 4 connections injected. */
         @ApplicationScoped
         public static class B47 {
             @Inject @Connection(name = "startup8", options = "url=jdbc:h2:mem:startup8") SQLConnection c0;
             @Inject @Connection(name = "startup9", options = "url=jdbc:h2:mem:startup9") SQLConnection c1;
             @Inject @Connection(name = "startup10", options = "url=jdbc:h2:mem:startup10") SQLConnection c2;
             @Inject @Connection(name = "startup11", options = "url=jdbc:h2:mem:startup11") SQLConnection c3;
+
+            /** Called by the container. */
+            public B47() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 47; }
         }
 
+        /** Bean 48 of 50, its 4 connections injected. */
         @ApplicationScoped
         public static class B48 {
             @Inject @Connection(name = "startup12", options = "url=jdbc:h2:mem:startup12") SQLConnection c0;
             @Inject @Connection(name = "startup13", options = "url=jdbc:h2:mem:startup13") SQLConnection c1;
             @Inject @Connection(name = "startup14", options = "url=jdbc:h2:mem:startup14") SQLConnection c2;
             @Inject @Connection(name = "startup15", options = "url=jdbc:h2:mem:startup15") SQLConnection c3;
+
+            /** Called by the container. */
+            public B48() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 48; }
         }
 
+        /** Bean 49 of 50, its 4 connections injected. */
         @ApplicationScoped
         public static class B49 {
             @Inject @Connection(name = "startup16", options = "url=jdbc:h2:mem:startup16") SQLConnection c0;
             @Inject @Connection(name = "startup17", options = "url=jdbc:h2:mem:startup17") SQLConnection c1;
             @Inject @Connection(name = "startup18", options = "url=jdbc:h2:mem:startup18") SQLConnection c2;
             @Inject @Connection(name = "startup19", options = "url=jdbc:h2:mem:startup19") SQLConnection c3;
+
+            /** Called by the container. */
+            public B49() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 49; }
         }
     }
@@ -480,453 +830,803 @@ public final class StartupBeans {
         /** All 50 bean classes. */
         public static final Class<?>[] CLASSES = {B0.class, B1.class, B2.class, B3.class, B4.class, B5.class, B6.class, B7.class, B8.class, B9.class, B10.class, B11.class, B12.class, B13.class, B14.class, B15.class, B16.class, B17.class, B18.class, B19.class, B20.class, B21.class, B22.class, B23.class, B24.class, B25.class, B26.class, B27.class, B28.class, B29.class, B30.class, B31.class, B32.class, B33.class, B34.class, B35.class, B36.class, B37.class, B38.class, B39.class, B40.class, B41.class, B42.class, B43.class, B44.class, B45.class, B46.class, B47.class, B48.class, B49.class};
 
+        /** Bean 0 of 50, 4 plain fields. */
         @ApplicationScoped
         public static class B0 {
             SQLConnection c0;
             SQLConnection c1;
             SQLConnection c2;
             SQLConnection c3;
+
+            /** Called by the container. */
+            public B0() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 0; }
         }
 
+        /** Bean 1 of 50, 4 plain fields. */
         @ApplicationScoped
         public static class B1 {
             SQLConnection c0;
             SQLConnection c1;
             SQLConnection c2;
             SQLConnection c3;
+
+            /** Called by the container. */
+            public B1() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 1; }
         }
 
+        /** Bean 2 of 50, 4 plain fields. */
         @ApplicationScoped
         public static class B2 {
             SQLConnection c0;
             SQLConnection c1;
             SQLConnection c2;
             SQLConnection c3;
+
+            /** Called by the container. */
+            public B2() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 2; }
         }
 
+        /** Bean 3 of 50, 4 plain fields. */
         @ApplicationScoped
         public static class B3 {
             SQLConnection c0;
             SQLConnection c1;
             SQLConnection c2;
             SQLConnection c3;
+
+            /** Called by the container. */
+            public B3() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 3; }
         }
 
+        /** Bean 4 of 50, 4 plain fields. */
         @ApplicationScoped
         public static class B4 {
             SQLConnection c0;
             SQLConnection c1;
             SQLConnection c2;
             SQLConnection c3;
+
+            /** Called by the container. */
+            public B4() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 4; }
         }
 
+        /** Bean 5 of 50, 4 plain fields. */
         @ApplicationScoped
         public static class B5 {
             SQLConnection c0;
             SQLConnection c1;
             SQLConnection c2;
             SQLConnection c3;
+
+            /** Called by the container. */
+            public B5() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 5; }
         }
 
+        /** Bean 6 of 50, 4 plain fields. */
         @ApplicationScoped
         public static class B6 {
             SQLConnection c0;
             SQLConnection c1;
             SQLConnection c2;
             SQLConnection c3;
+
+            /** Called by the container. */
+            public B6() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 6; }
         }
 
+        /** Bean 7 of 50, 4 plain fields. */
         @ApplicationScoped
         public static class B7 {
             SQLConnection c0;
             SQLConnection c1;
             SQLConnection c2;
             SQLConnection c3;
+
+            /** Called by the container. */
+            public B7() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 7; }
         }
 
+        /** Bean 8 of 50, 4 plain fields. */
         @ApplicationScoped
         public static class B8 {
             SQLConnection c0;
             SQLConnection c1;
             SQLConnection c2;
             SQLConnection c3;
+
+            /** Called by the container. */
+            public B8() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 8; }
         }
 
+        /** Bean 9 of 50, 4 plain fields. */
         @ApplicationScoped
         public static class B9 {
             SQLConnection c0;
             SQLConnection c1;
             SQLConnection c2;
             SQLConnection c3;
+
+            /** Called by the container. */
+            public B9() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 9; }
         }
 
+        /** Bean 10 of 50, 4 plain fields. */
         @ApplicationScoped
         public static class B10 {
             SQLConnection c0;
             SQLConnection c1;
             SQLConnection c2;
             SQLConnection c3;
+
+            /** Called by the container. */
+            public B10() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 10; }
         }
 
+        /** Bean 11 of 50, 4 plain fields. */
         @ApplicationScoped
         public static class B11 {
             SQLConnection c0;
             SQLConnection c1;
             SQLConnection c2;
             SQLConnection c3;
+
+            /** Called by the container. */
+            public B11() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 11; }
         }
 
+        /** Bean 12 of 50, 4 plain fields. */
         @ApplicationScoped
         public static class B12 {
             SQLConnection c0;
             SQLConnection c1;
             SQLConnection c2;
             SQLConnection c3;
+
+            /** Called by the container. */
+            public B12() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 12; }
         }
 
+        /** Bean 13 of 50, 4 plain fields. */
         @ApplicationScoped
         public static class B13 {
             SQLConnection c0;
             SQLConnection c1;
             SQLConnection c2;
             SQLConnection c3;
+
+            /** Called by the container. */
+            public B13() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 13; }
         }
 
+        /** Bean 14 of 50, 4 plain fields. */
         @ApplicationScoped
         public static class B14 {
             SQLConnection c0;
             SQLConnection c1;
             SQLConnection c2;
             SQLConnection c3;
+
+            /** Called by the container. */
+            public B14() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 14; }
         }
 
+        /** Bean 15 of 50, 4 plain fields. */
         @ApplicationScoped
         public static class B15 {
             SQLConnection c0;
             SQLConnection c1;
             SQLConnection c2;
             SQLConnection c3;
+
+            /** Called by the container. */
+            public B15() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 15; }
         }
 
+        /** Bean 16 of 50, 4 plain fields. */
         @ApplicationScoped
         public static class B16 {
             SQLConnection c0;
             SQLConnection c1;
             SQLConnection c2;
             SQLConnection c3;
+
+            /** Called by the container. */
+            public B16() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 16; }
         }
 
+        /** Bean 17 of 50, 4 plain fields. */
         @ApplicationScoped
         public static class B17 {
             SQLConnection c0;
             SQLConnection c1;
             SQLConnection c2;
             SQLConnection c3;
+
+            /** Called by the container. */
+            public B17() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 17; }
         }
 
+        /** Bean 18 of 50, 4 plain fields. */
         @ApplicationScoped
         public static class B18 {
             SQLConnection c0;
             SQLConnection c1;
             SQLConnection c2;
             SQLConnection c3;
+
+            /** Called by the container. */
+            public B18() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 18; }
         }
 
+        /** Bean 19 of 50, 4 plain fields. */
         @ApplicationScoped
         public static class B19 {
             SQLConnection c0;
             SQLConnection c1;
             SQLConnection c2;
             SQLConnection c3;
+
+            /** Called by the container. */
+            public B19() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 19; }
         }
 
+        /** Bean 20 of 50, 4 plain fields. */
         @ApplicationScoped
         public static class B20 {
             SQLConnection c0;
             SQLConnection c1;
             SQLConnection c2;
             SQLConnection c3;
+
+            /** Called by the container. */
+            public B20() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 20; }
         }
 
+        /** Bean 21 of 50, 4 plain fields. */
         @ApplicationScoped
         public static class B21 {
             SQLConnection c0;
             SQLConnection c1;
             SQLConnection c2;
             SQLConnection c3;
+
+            /** Called by the container. */
+            public B21() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 21; }
         }
 
+        /** Bean 22 of 50, 4 plain fields. */
         @ApplicationScoped
         public static class B22 {
             SQLConnection c0;
             SQLConnection c1;
             SQLConnection c2;
             SQLConnection c3;
+
+            /** Called by the container. */
+            public B22() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 22; }
         }
 
+        /** Bean 23 of 50, 4 plain fields. */
         @ApplicationScoped
         public static class B23 {
             SQLConnection c0;
             SQLConnection c1;
             SQLConnection c2;
             SQLConnection c3;
+
+            /** Called by the container. */
+            public B23() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 23; }
         }
 
+        /** Bean 24 of 50, 4 plain fields. */
         @ApplicationScoped
         public static class B24 {
             SQLConnection c0;
             SQLConnection c1;
             SQLConnection c2;
             SQLConnection c3;
+
+            /** Called by the container. */
+            public B24() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 24; }
         }
 
+        /** Bean 25 of 50, 4 plain fields. */
         @ApplicationScoped
         public static class B25 {
             SQLConnection c0;
             SQLConnection c1;
             SQLConnection c2;
             SQLConnection c3;
+
+            /** Called by the container. */
+            public B25() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 25; }
         }
 
+        /** Bean 26 of 50, 4 plain fields. */
         @ApplicationScoped
         public static class B26 {
             SQLConnection c0;
             SQLConnection c1;
             SQLConnection c2;
             SQLConnection c3;
+
+            /** Called by the container. */
+            public B26() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 26; }
         }
 
+        /** Bean 27 of 50, 4 plain fields. */
         @ApplicationScoped
         public static class B27 {
             SQLConnection c0;
             SQLConnection c1;
             SQLConnection c2;
             SQLConnection c3;
+
+            /** Called by the container. */
+            public B27() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 27; }
         }
 
+        /** Bean 28 of 50, 4 plain fields. */
         @ApplicationScoped
         public static class B28 {
             SQLConnection c0;
             SQLConnection c1;
             SQLConnection c2;
             SQLConnection c3;
+
+            /** Called by the container. */
+            public B28() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 28; }
         }
 
+        /** Bean 29 of 50, 4 plain fields. */
         @ApplicationScoped
         public static class B29 {
             SQLConnection c0;
             SQLConnection c1;
             SQLConnection c2;
             SQLConnection c3;
+
+            /** Called by the container. */
+            public B29() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 29; }
         }
 
+        /** Bean 30 of 50, 4 plain fields. */
         @ApplicationScoped
         public static class B30 {
             SQLConnection c0;
             SQLConnection c1;
             SQLConnection c2;
             SQLConnection c3;
+
+            /** Called by the container. */
+            public B30() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 30; }
         }
 
+        /** Bean 31 of 50, 4 plain fields. */
         @ApplicationScoped
         public static class B31 {
             SQLConnection c0;
             SQLConnection c1;
             SQLConnection c2;
             SQLConnection c3;
+
+            /** Called by the container. */
+            public B31() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 31; }
         }
 
+        /** Bean 32 of 50, 4 plain fields. */
         @ApplicationScoped
         public static class B32 {
             SQLConnection c0;
             SQLConnection c1;
             SQLConnection c2;
             SQLConnection c3;
+
+            /** Called by the container. */
+            public B32() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 32; }
         }
 
+        /** Bean 33 of 50, 4 plain fields. */
         @ApplicationScoped
         public static class B33 {
             SQLConnection c0;
             SQLConnection c1;
             SQLConnection c2;
             SQLConnection c3;
+
+            /** Called by the container. */
+            public B33() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 33; }
         }
 
+        /** Bean 34 of 50, 4 plain fields. */
         @ApplicationScoped
         public static class B34 {
             SQLConnection c0;
             SQLConnection c1;
             SQLConnection c2;
             SQLConnection c3;
+
+            /** Called by the container. */
+            public B34() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 34; }
         }
 
+        /** Bean 35 of 50, 4 plain fields. */
         @ApplicationScoped
         public static class B35 {
             SQLConnection c0;
             SQLConnection c1;
             SQLConnection c2;
             SQLConnection c3;
+
+            /** Called by the container. */
+            public B35() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 35; }
         }
 
+        /** Bean 36 of 50, 4 plain fields. */
         @ApplicationScoped
         public static class B36 {
             SQLConnection c0;
             SQLConnection c1;
             SQLConnection c2;
             SQLConnection c3;
+
+            /** Called by the container. */
+            public B36() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 36; }
         }
 
+        /** Bean 37 of 50, 4 plain fields. */
         @ApplicationScoped
         public static class B37 {
             SQLConnection c0;
             SQLConnection c1;
             SQLConnection c2;
             SQLConnection c3;
+
+            /** Called by the container. */
+            public B37() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 37; }
         }
 
+        /** Bean 38 of 50, 4 plain fields. */
         @ApplicationScoped
         public static class B38 {
             SQLConnection c0;
             SQLConnection c1;
             SQLConnection c2;
             SQLConnection c3;
+
+            /** Called by the container. */
+            public B38() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 38; }
         }
 
+        /** Bean 39 of 50, 4 plain fields. */
         @ApplicationScoped
         public static class B39 {
             SQLConnection c0;
             SQLConnection c1;
             SQLConnection c2;
             SQLConnection c3;
+
+            /** Called by the container. */
+            public B39() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 39; }
         }
 
+        /** Bean 40 of 50, 4 plain fields. */
         @ApplicationScoped
         public static class B40 {
             SQLConnection c0;
             SQLConnection c1;
             SQLConnection c2;
             SQLConnection c3;
+
+            /** Called by the container. */
+            public B40() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 40; }
         }
 
+        /** Bean 41 of 50, 4 plain fields. */
         @ApplicationScoped
         public static class B41 {
             SQLConnection c0;
             SQLConnection c1;
             SQLConnection c2;
             SQLConnection c3;
+
+            /** Called by the container. */
+            public B41() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 41; }
         }
 
+        /** Bean 42 of 50, 4 plain fields. */
         @ApplicationScoped
         public static class B42 {
             SQLConnection c0;
             SQLConnection c1;
             SQLConnection c2;
             SQLConnection c3;
+
+            /** Called by the container. */
+            public B42() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 42; }
         }
 
+        /** Bean 43 of 50, 4 plain fields. */
         @ApplicationScoped
         public static class B43 {
             SQLConnection c0;
             SQLConnection c1;
             SQLConnection c2;
             SQLConnection c3;
+
+            /** Called by the container. */
+            public B43() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 43; }
         }
 
+        /** Bean 44 of 50, 4 plain fields. */
         @ApplicationScoped
         public static class B44 {
             SQLConnection c0;
             SQLConnection c1;
             SQLConnection c2;
             SQLConnection c3;
+
+            /** Called by the container. */
+            public B44() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 44; }
         }
 
+        /** Bean 45 of 50, 4 plain fields. */
         @ApplicationScoped
         public static class B45 {
             SQLConnection c0;
             SQLConnection c1;
             SQLConnection c2;
             SQLConnection c3;
+
+            /** Called by the container. */
+            public B45() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 45; }
         }
 
+        /** Bean 46 of 50, 4 plain fields. */
         @ApplicationScoped
         public static class B46 {
             SQLConnection c0;
             SQLConnection c1;
             SQLConnection c2;
             SQLConnection c3;
+
+            /** Called by the container. */
+            public B46() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 46; }
         }
 
+        /** Bean 47 of 50, 4 plain fields. */
         @ApplicationScoped
         public static class B47 {
             SQLConnection c0;
             SQLConnection c1;
             SQLConnection c2;
             SQLConnection c3;
+
+            /** Called by the container. */
+            public B47() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 47; }
         }
 
+        /** Bean 48 of 50, 4 plain fields. */
         @ApplicationScoped
         public static class B48 {
             SQLConnection c0;
             SQLConnection c1;
             SQLConnection c2;
             SQLConnection c3;
+
+            /** Called by the container. */
+            public B48() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 48; }
         }
 
+        /** Bean 49 of 50, 4 plain fields. */
         @ApplicationScoped
         public static class B49 {
             SQLConnection c0;
             SQLConnection c1;
             SQLConnection c2;
             SQLConnection c3;
+
+            /** Called by the container. */
+            public B49() {
+            }
+
+            /** @return the bean's number: a call that makes the container create the bean */
             public int work() { return 49; }
         }
     }

@@ -64,7 +64,11 @@ public class StartupBenchmark {
             System.setProperty("secrets.files", file.toString());
         }
 
-        /** Deletes it. */
+        /**
+         * Deletes it.
+         *
+         * @throws IOException when it cannot be deleted
+         */
         @TearDown(Level.Trial)
         public void delete() throws IOException {
             System.clearProperty("secrets.files");

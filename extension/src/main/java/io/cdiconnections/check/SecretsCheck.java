@@ -34,9 +34,15 @@ import io.cdiconnections.registry.TypeResolver;
  * also connects each connection and prints UP or DOWN with the time it took.
  *
  * <pre>
- * java -cp "cdi-connections.jar:cdi-connections-config-source.jar:tomlj.jar:microprofile-config-api.jar:HikariCP.jar:..." \
- *      io.cdiconnections.check.SecretsCheck [--connect] [--timeout PT10S] [files...]
+ * java -jar cdi-connections-check.jar [--connect] [--timeout PT10S] [files...]
+ * java -cp "cdi-connections-check.jar:my-driver.jar" io.cdiconnections.check.SecretsCheck [--connect] [files...]
  * </pre>
+ *
+ * <p>{@code cdi-connections-check.jar} (module {@code checker}) holds this class, everything it
+ * needs and the H2, PostgreSQL and MariaDB drivers; other drivers and connection types go on the
+ * class path beside it, as in the second line. Any class path with {@code cdi-connections},
+ * {@code cdi-connections-config-source}, {@code tomlj}, {@code microprofile-config-api},
+ * {@code HikariCP}, {@code slf4j-api} and {@code caffeine} runs it too.
  *
  * <p>Without files, the files the application would read are read: {@code ~/.streamlit/secrets.toml},
  * {@code ./.streamlit/secrets.toml} and {@code secrets.files} / {@code SECRETS_FILES}. Exit code
@@ -52,8 +58,9 @@ public final class SecretsCheck {
     public static final int USAGE = 2;
 
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
-    private static final String USAGE_TEXT = "Usage: java -cp <class path> io.cdiconnections.check.SecretsCheck "
-            + "[--connect] [--timeout PT10S] [secrets.toml ...]";
+    private static final String USAGE_TEXT = "Usage: java -jar cdi-connections-check.jar [--connect] [--timeout PT10S] "
+            + "[secrets.toml ...]\n  (a JDBC driver the jar lacks: java -cp cdi-connections-check.jar:driver.jar "
+            + SecretsCheck.class.getName() + " with the same arguments)";
 
     private final PrintStream out;
     private final Map<String, String> systemProperties;
@@ -159,18 +166,22 @@ public final class SecretsCheck {
             keys(config, name, keysOf(config, name, Map.of()));
             return;
         }
+        boolean listed = false;
         try {
             Resolution r = registry.resolve(ConnectionRequest.of(name, "", null, "", Connection.UNBOUNDED, Map.of(),
                     where), null, where);
             try (BaseConnection<?> probe = registry.probe(r)) {
                 out.println("Connection '" + name + "': " + r.type().getName());
                 keys(config, name, keysOf(config, name, probe.secrets().asMap()));
+                listed = true;
                 probe.checkConfiguration();
                 out.println("  configuration OK");
             }
         } catch (ConnectionException e) {
-            out.println("Connection '" + name + "':");
-            keys(config, name, keysOf(config, name, Map.of()));
+            if (!listed) { // resolving failed: the type is unknown, so only the keys the sources list
+                out.println("Connection '" + name + "':");
+                keys(config, name, keysOf(config, name, Map.of()));
+            }
             problem(e.getMessage());
         } catch (RuntimeException | LinkageError e) {
             problem("Connection '" + name + "': checking it failed: " + e.getClass().getName());
@@ -214,5 +225,9 @@ public final class SecretsCheck {
     private void problem(String message) {
         problems++;
         out.println("  PROBLEM " + message);
+        if (message.contains("on the class path")) { // the message speaks of the application; say how the check gets it
+            out.println("  (to check with it: java -cp cdi-connections-check.jar:<its jar> " + SecretsCheck.class.getName()
+                    + " ...)");
+        }
     }
 }

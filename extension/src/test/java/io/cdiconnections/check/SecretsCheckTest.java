@@ -107,6 +107,23 @@ class SecretsCheckTest {
     }
 
     @Test
+    void aMissingDriverIsOneProblemUnderItsConnectionWithHowToAddItToTheCheck() throws IOException {
+        Path file = write("nodriver.toml", """
+                [connections.lite]
+                type = "sql"
+                url = "jdbc:sqlite:pets.db"
+                """);
+        Result r = run(Map.of(), file.toString());
+        assertThat(r.code()).as(r.out()).isEqualTo(SecretsCheck.PROBLEMS);
+        assertThat(r.out()).containsOnlyOnce("\nConnection 'lite'")
+                .containsPattern("Connection 'lite': io.cdiconnections.sql.SQLConnection\n  type +from .*\n"
+                        + "  url +from .*\n  PROBLEM Connection 'lite': no JDBC driver for the sqlite dialect")
+                .contains("  (to check with it: java -cp cdi-connections-check.jar:<its jar> "
+                        + "io.cdiconnections.check.SecretsCheck ...)\n")
+                .endsWith("1 connection, 1 problem.\n");
+    }
+
+    @Test
     void invalidTomlNamesTheLineButNotItsText() throws IOException {
         Path file = write("broken.toml", """
                 [connections.sql]
