@@ -15,7 +15,8 @@ import io.cdiconnections.cdi.ConnectionExtension;
 import io.cdiconnections.registry.ConnectionRegistry;
 
 /**
- * The MicroProfile Health readiness check of every connection ({@code /health/ready}): one
+ * The MicroProfile Health readiness check of every connection the application declared or used
+ * ({@code /health/ready}): one
  * response named {@value #NAME}, DOWN when any connection is DOWN, with, per connection
  * {@code <name>}, the data {@code <name>} = {@code UP}/{@code DOWN}, {@code <name>.type},
  * {@code <name>.state}, {@code <name>.ms} and, for a DOWN, {@code <name>.error} (the exception
@@ -51,9 +52,9 @@ public class ConnectionsReadinessCheck implements HealthCheck {
     }
 
     /**
-     * Checks every connection, within the configured timeout.
+     * Checks every connection the application declared or used, within the configured timeout.
      *
-     * @return UP when every connection is UP (or none exists), else DOWN
+     * @return UP when every such connection is UP (or there is none), else DOWN
      */
     @Override
     public HealthCheckResponse call() {

@@ -63,10 +63,11 @@ public class SnowflakeConnection extends BaseConnection<Connection> {
 
     private static final System.Logger LOG = System.getLogger(SnowflakeConnection.class.getName());
 
-    private static final Set<String> KNOWN_KEYS = Set.of("account", "user", "password", "authenticator",
-            "private_key_file", "private_key_file_pwd", "private_key_passphrase", "token", "host", "port", "protocol",
-            "warehouse", "database", "schema", "role", "connection_name", "query_ttl", "retry_attempts", "retry_wait",
-            "login_timeout", "network_timeout", "client_session_keep_alive");
+    private static final Set<String> KNOWN_KEYS = Set.of("account", "user", "username", "password", "authenticator",
+            "private_key_file", "private_key_path", "private_key_file_pwd", "private_key_passphrase", "passphrase",
+            "token", "host", "port", "protocol", "region", "warehouse", "database", "schema", "role",
+            "connection_name", "query_ttl", "retry_attempts", "retry_wait", "login_timeout", "network_timeout",
+            "client_session_keep_alive", "jdbc_query_result_format", "query_tag", "timezone", "autocommit");
 
     /** Opens a JDBC connection to a target; the real driver, or a stand-in in tests. */
     @FunctionalInterface

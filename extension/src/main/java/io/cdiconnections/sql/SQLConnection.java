@@ -62,6 +62,7 @@ public class SQLConnection extends BaseConnection<HikariDataSource> {
             "host", "port", "database", "query_ttl", "autocommit", "retry_attempts", "retry_wait",
             "create_engine_kwargs.pool_size", "create_engine_kwargs.max_overflow", "create_engine_kwargs.pool_recycle",
             "create_engine_kwargs.pool_timeout", "create_engine_kwargs.pool_pre_ping",
+            "create_engine_kwargs.isolation_level",
             "pool.maximumPoolSize", "pool.minimumIdle", "pool.connectionTimeout", "pool.maxLifetime");
 
     private final QueryCache cache = new QueryCache();

@@ -101,6 +101,17 @@ class SnowflakeConfigTest {
     }
 
     @Test
+    void everyKeyTheConfigurationDocsListCanComeFromAnEnvironmentVariableAlone() throws Exception {
+        Config config = SnowflakeTestSupport.config(Map.of(), Map.of("CONNECTIONS_SNOWFLAKE_ACCOUNT", "env-acct",
+                "CONNECTIONS_SNOWFLAKE_USERNAME", "env-username", "CONNECTIONS_SNOWFLAKE_QUERY_TAG", "env-tag"));
+        SnowflakeConnection sf = new SnowflakeConnection(SnowflakeTestSupport.context("snowflake", config, Map.of()),
+                SnowflakeTestSupport.env(home, Map.of()), SnowflakeConnection.DRIVER);
+        assertThat(sf.knownKeys()).containsAll(io.cdiconnections.test.DocumentedKeys.of("### `snowflake`"));
+        assertThat(sf.target().properties()).containsEntry("user", "env-username");
+        assertThat(sf.target().properties().toString()).contains("env-tag");
+    }
+
+    @Test
     void aDefaultConnectionNameThatNamesNoSectionIsAnErrorListingTheSections() throws Exception {
         writeToml(home.resolve(".snowflake"));
         assertThatThrownBy(() -> target("snowflake", Map.of(), Map.of(),

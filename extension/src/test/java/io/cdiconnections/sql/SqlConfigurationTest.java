@@ -214,6 +214,16 @@ class SqlConfigurationTest {
     }
 
     @Test
+    void everyKeyTheConfigurationDocsListCanComeFromAnEnvironmentVariableAlone() throws Exception {
+        SQLConnection sql = SqlTestSupport.h2(uniqueName("doc_keys"));
+        try {
+            assertThat(sql.knownKeys()).containsAll(io.cdiconnections.test.DocumentedKeys.of("### `sql`"));
+        } finally {
+            sql.close();
+        }
+    }
+
+    @Test
     void knownKeysCoverEveryKeyAnEnvironmentVariableAloneMaySupply() {
         SQLConnection sql = SqlTestSupport.h2(uniqueName("keys"));
         assertThat(sql.knownKeys()).contains("url", "dialect", "driver", "username", "password", "host", "port",
