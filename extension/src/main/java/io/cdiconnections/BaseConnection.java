@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.cdiconnections.Generations.Generation;
+import io.cdiconnections.internal.SecretsReader;
 
 /**
  * The stable handle of a connection: what is injected with {@link Connection @Connection} and
@@ -185,7 +186,15 @@ public abstract class BaseConnection<R> implements AutoCloseable {
      * @throws ConnectionConfigException naming the missing or malformed key and how to set it
      */
     public void checkConfiguration() {
-        validate(parameters());
+        try {
+            validate(parameters());
+        } catch (ConnectionConfigException e) {
+            String nowhere = SecretsReader.whereSectionWasLookedFor(context.config(), name());
+            if (nowhere.isEmpty()) {
+                throw e;
+            }
+            throw new ConnectionConfigException(e.getMessage() + nowhere, e);
+        }
     }
 
     /** @return how widely one handle is shared; {@link ConnectionScope#GLOBAL} by default */

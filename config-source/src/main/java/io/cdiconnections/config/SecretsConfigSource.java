@@ -47,6 +47,7 @@ public final class SecretsConfigSource implements ConfigSource, AutoCloseable {
     private static final Logger LOG = System.getLogger(SecretsConfigSource.class.getPackageName());
 
     private final SecretsLoader loader;
+    private final List<String> searched;
     private final int ordinal;
     private final List<SecretsChangeListener> listeners = new CopyOnWriteArrayList<>();
     private final AutoCloseable watch;
@@ -87,12 +88,13 @@ public final class SecretsConfigSource implements ConfigSource, AutoCloseable {
 
     SecretsConfigSource(List<SecretsLocation> locations, SecretsWatcher watcher) {
         this.loader = new SecretsLoader(locations);
+        this.searched = searched(locations);
         List<Path> watched = locations.stream().map(SecretsLocation::path).filter(Objects::nonNull).toList();
         Fingerprint beforeReading = Fingerprint.of(watched);
         this.snapshot = loader.load();
         this.ordinal = ordinalOf(snapshot);
         if (snapshot.files().isEmpty()) {
-            LOG.log(Level.INFO, Messages.noSecretsFound(searched(locations)));
+            LOG.log(Level.INFO, Messages.noSecretsFound(searched));
         }
         this.watch = watcher.watch(this, watched, beforeReading);
     }
@@ -141,6 +143,14 @@ public final class SecretsConfigSource implements ConfigSource, AutoCloseable {
     /** @return the files and directories read now, in the order they were merged */
     public List<String> files() {
         return snapshot.files().stream().map(Snapshot.FileSummary::file).toList();
+    }
+
+    /**
+     * @return every place this source looks for secrets, found or not, as the user names them
+     *         (for messages that must say where a missing section was looked for)
+     */
+    public List<String> searched() {
+        return searched;
     }
 
     /** {@inheritDoc} Always {@link #NAME}. */

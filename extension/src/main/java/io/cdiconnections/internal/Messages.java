@@ -1,5 +1,7 @@
 package io.cdiconnections.internal;
 
+import java.util.List;
+
 import io.cdiconnections.BaseConnection;
 
 /**
@@ -195,6 +197,35 @@ public final class Messages {
                 + connection + "\", type = \"sql\") or Connections.builder(\"" + connection + "\").type(\"sql\"), "
                 + "or inject a concrete type such as SQLConnection. A type is " + SHORT_NAMES
                 + ", or the fully qualified name of a BaseConnection subclass.";
+    }
+
+    /**
+     * @param connection the connection name
+     * @param files      the secrets files read, in order (empty when none was found)
+     * @param searched   every place looked at, for when none was found
+     * @return the sentence added to a configuration problem when no source has a single key of the
+     *         connection's section: where the section was looked for
+     */
+    public static String sectionNowhere(String connection, List<String> files, List<String> searched) {
+        if (files.isEmpty()) {
+            return " No " + section(connection) + " section was found because no secrets file was found; looked "
+                    + "for: " + String.join(", ", searched) + ". Put secrets.toml in one of those places, or "
+                    + "name it in secrets.files (system property) or SECRETS_FILES (environment variable).";
+        }
+        return " No " + section(connection) + " section was found in the secrets files read ("
+                + String.join(", ", files) + ") nor in environment variables or system properties: check the "
+                + "section's name and the file's location.";
+    }
+
+    /**
+     * @param connection the connection name
+     * @return the sentence added to a configuration problem when no key of the connection's section
+     *         is set and no secrets config source is registered
+     */
+    public static String noSecretsSource(String connection) {
+        return " No " + section(connection) + " section was found, and no secrets.toml is read at all: the "
+                + "secrets config source is not registered. Add cdi-connections-config-source to the "
+                + "application (it registers itself through META-INF/services).";
     }
 
     /**

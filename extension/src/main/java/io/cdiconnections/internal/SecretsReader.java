@@ -9,6 +9,8 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigValue;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
+import io.cdiconnections.config.SecretsConfigSource;
+
 /**
  * Reads the {@code [connections.<name>]} section through MicroProfile Config, so that every
  * source (environment variables and system properties above the secrets file) takes part.
@@ -100,6 +102,34 @@ public final class SecretsReader {
         }
         int dot = rest.indexOf('.');
         return dot > 0 && dot < rest.length() - 1 ? rest.substring(0, dot) : null;
+    }
+
+    /**
+     * Where a connection's section was looked for, when no source has a single key of it: the
+     * usual cause of a configuration problem is a secrets.toml that was not found or a section
+     * under another name.
+     *
+     * @param config the configuration
+     * @param name   the connection name
+     * @return {@code ""} when some source (a secrets file, an environment variable, a system
+     *         property) has a key of {@code [connections.<name>]}; else a sentence to append to the
+     *         problem, naming the files read or the places searched
+     */
+    public static String whereSectionWasLookedFor(Config config, String name) {
+        String variablePrefix = environmentVariable(prefix(name));
+        SecretsConfigSource secrets = null;
+        for (ConfigSource source : config.getConfigSources()) {
+            if (source instanceof SecretsConfigSource s) {
+                secrets = s;
+            }
+            for (String property : source.getPropertyNames()) {
+                if (name.equals(connectionName(property)) || property.startsWith(variablePrefix)) {
+                    return "";
+                }
+            }
+        }
+        return secrets == null ? Messages.noSecretsSource(name)
+                : Messages.sectionNowhere(name, secrets.files(), secrets.searched());
     }
 
     /**

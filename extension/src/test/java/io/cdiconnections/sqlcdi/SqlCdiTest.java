@@ -51,6 +51,34 @@ class SqlCdiTest {
     void deploymentSaysWhatIsMissing() {
         assertThatThrownBy(() -> new Weld().disableDiscovery().addBeanClasses(Broken.class)
                 .addExtension(new io.cdiconnections.cdi.ConnectionExtension()).initialize())
-                .hasMessageContaining("Missing SQL DB connection params: host, username");
+                .hasMessageContaining("Missing SQL DB connection params: host, username")
+                .hasMessageContaining("No [connections.cdisqlbroken] section was found");
+    }
+
+    @Dependent
+    public static class Misplaced {
+        @Inject
+        @Connection(name = "cdisqlmisplaced")
+        SQLConnection sql;
+    }
+
+    @Test
+    void aSectionFoundNowhereSaysWhereSecretsWereLookedFor() {
+        assertThatThrownBy(() -> new Weld().disableDiscovery().addBeanClasses(Misplaced.class)
+                .addExtension(new io.cdiconnections.cdi.ConnectionExtension()).initialize())
+                .hasMessageContaining("Missing SQL DB connection configuration for connection 'cdisqlmisplaced'")
+                .hasMessageContaining("No [connections.cdisqlmisplaced] section was found")
+                .hasMessageContaining(".streamlit/secrets.toml");
+    }
+
+    @Test
+    void aSectionSetOnlyByTheEnvironmentIsNotCalledMissing() {
+        org.eclipse.microprofile.config.Config config = new io.smallrye.config.SmallRyeConfigBuilder()
+                .withSources(new io.smallrye.config.EnvConfigSource(
+                        java.util.Map.of("CONNECTIONS_ENVONLY_DIALECT", "postgresql"), 300))
+                .build();
+        assertThat(io.cdiconnections.internal.SecretsReader.whereSectionWasLookedFor(config, "envonly")).isEmpty();
+        assertThat(io.cdiconnections.internal.SecretsReader.whereSectionWasLookedFor(config, "other"))
+                .contains("No [connections.other] section was found");
     }
 }
