@@ -355,7 +355,8 @@ public final class Messages {
      * @param connection the connection name
      * @param type       the connection class
      * @param cause      what its {@code validate} threw
-     * @return the deployment problem for a {@code validate} method that failed unexpectedly
+     * @return the problem, reported as a definition error, for a {@code validate} method that failed
+     *         unexpectedly
      */
     public static String validationFailed(String connection, Class<?> type, Throwable cause) {
         return "Connection '" + connection + "': checking its configuration with " + type.getSimpleName()
@@ -367,7 +368,8 @@ public final class Messages {
      * @param connection the connection name
      * @param type       the connection class
      * @param where      how the user wrote the request
-     * @return the deployment problem for an injected class without the constructor CDI proxies need
+     * @return the problem, reported as a definition error, for an injected class without the
+     *         constructor CDI proxies need
      */
     public static String noProxyConstructor(String connection, Class<?> type, String where) {
         return "Connection '" + connection + "' (" + where + "): " + type.getName() + " has no non-private "
@@ -380,7 +382,7 @@ public final class Messages {
      * @param type       the connection class
      * @param method     the final method, such as {@code MyConnection.get()}
      * @param where      how the user wrote the request
-     * @return the deployment problem for an injected class with a final method
+     * @return the problem, reported as a definition error, for an injected class with a final method
      */
     public static String finalMethod(String connection, Class<?> type, String method, String where) {
         return "Connection '" + connection + "' (" + where + "): " + type.getName() + " cannot have a CDI client "
@@ -390,7 +392,7 @@ public final class Messages {
     /**
      * @param injectionPoint the injection point, such as {@code OrderService.sql}
      * @param problem        the problem and its fix
-     * @return the deployment problem
+     * @return the definition error, reported at the end of {@code AfterBeanDiscovery}
      */
     public static String injectionPointProblem(String injectionPoint, String problem) {
         return "Injection point " + injectionPoint + ": " + problem;
