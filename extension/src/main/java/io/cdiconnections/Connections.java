@@ -252,7 +252,7 @@ public final class Connections {
         }
 
         private String where() {
-            return "Connections.builder(\"" + name + "\")";
+            return Messages.builderCall(name);
         }
     }
 }

@@ -21,6 +21,40 @@ final class Messages {
                 + NOT_SHOWN;
     }
 
+    // The problems of invalidToml, in place of tomlj's words (which may quote the input). Only
+    // grammar words, key names and positions come in.
+
+    static String tomlUnexpected(String endOf, String expected, String unclosed, String line, String column) {
+        String text = "Unexpected " + (endOf != null ? endOf : "text");
+        if (expected != null) {
+            text += ", expected " + expected;
+        }
+        if (unclosed != null) {
+            text += "; the " + unclosed + " opened at line " + line + ", column " + column + " is unclosed";
+        }
+        return text;
+    }
+
+    static String tomlInvalid(String what, String range) {
+        return range == null ? what : what + " (" + range + ")";
+    }
+
+    static String tomlKey(String key, String tomljProblem, String firstLine, String firstColumn) {
+        String problem = switch (tomljProblem) {
+            case "is not a table" -> "is not a table and cannot hold keys";
+            case "is not an array" -> "is not an array of tables";
+            case "is an inline table" -> "is an inline table and cannot be extended";
+            default -> "is defined twice";
+        };
+        String where = firstLine != null ? " (first defined at line " + firstLine + ", column " + firstColumn
+                + ")" : "";
+        return "Key " + key + " " + problem + where;
+    }
+
+    static String tomlSyntax() {
+        return "Invalid TOML syntax";
+    }
+
     static String parserFailed(String file, String failure) {
         return "Invalid TOML in secrets file " + file + ": the TOML parser (tomlj) failed on it with "
                 + failure + " instead of naming the problem. Check the file's syntax (see"

@@ -51,28 +51,19 @@ final class TomlErrorText {
         }
         Matcher invalid = INVALID.matcher(message);
         if (invalid.matches()) {
-            String range = invalid.group(2) == null ? "" : " (" + invalid.group(2) + ")";
-            return invalid.group(1) + range;
+            return Messages.tomlInvalid(invalid.group(1), invalid.group(2));
         }
         Matcher key = KEY_PROBLEM.matcher(message);
         if (key.matches()) {
             return keyProblem(key);
         }
-        return "Invalid TOML syntax";
+        return Messages.tomlSyntax();
     }
 
     private static String unexpected(Matcher m) {
-        String found = m.group(1).startsWith("end of") ? m.group(1) : "text";
-        String expected = m.group(2);
-        StringBuilder text = new StringBuilder("Unexpected ").append(found);
-        if (isGrammar(expected)) {
-            text.append(", expected ").append(expected);
-        }
-        if (m.group(3) != null) {
-            text.append("; the ").append(m.group(3)).append(" opened at line ").append(m.group(4))
-                    .append(", column ").append(m.group(5)).append(" is unclosed");
-        }
-        return text.toString();
+        String found = m.group(1).startsWith("end of") ? m.group(1) : null;
+        String expected = isGrammar(m.group(2)) ? m.group(2) : null;
+        return Messages.tomlUnexpected(found, expected, m.group(3), m.group(4), m.group(5));
     }
 
     private static boolean isGrammar(String expected) {
@@ -87,14 +78,7 @@ final class TomlErrorText {
     /** Key names are shown (they are names, not values), and where the key was first defined. */
     private static String keyProblem(Matcher m) {
         Matcher first = POSITION.matcher(m.group(3));
-        String where = first.find() ? " (first defined at line " + first.group(1) + ", column "
-                + first.group(2) + ")" : "";
-        String problem = switch (m.group(2)) {
-            case "is not a table" -> "is not a table and cannot hold keys";
-            case "is not an array" -> "is not an array of tables";
-            case "is an inline table" -> "is an inline table and cannot be extended";
-            default -> "is defined twice";
-        };
-        return "Key " + m.group(1) + " " + problem + where;
+        boolean found = first.find();
+        return Messages.tomlKey(m.group(1), m.group(2), found ? first.group(1) : null, found ? first.group(2) : null);
     }
 }

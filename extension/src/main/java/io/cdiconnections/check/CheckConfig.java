@@ -51,7 +51,7 @@ final class CheckConfig implements Config {
     @Override
     public <T> T getValue(String propertyName, Class<T> propertyType) {
         return getOptionalValue(propertyName, propertyType).orElseThrow(() ->
-                new NoSuchElementException("No value for " + propertyName));
+                new NoSuchElementException(CheckMessages.noValue(propertyName)));
     }
 
     @Override
@@ -82,7 +82,7 @@ final class CheckConfig implements Config {
         if (type.isInstance(this)) {
             return type.cast(this);
         }
-        throw new IllegalArgumentException("Cannot unwrap to " + type);
+        throw new IllegalArgumentException(CheckMessages.cannotUnwrap(type));
     }
 
     private static <T> T convert(String value, Class<T> type) {
@@ -96,7 +96,7 @@ final class CheckConfig implements Config {
         } else if (type == Long.class || type == long.class) {
             converted = Long.valueOf(value.trim());
         } else {
-            throw new IllegalArgumentException("The secrets checker reads " + type.getName() + " values as text only");
+            throw new IllegalArgumentException(CheckMessages.textOnly(type));
         }
         @SuppressWarnings("unchecked")
         T t = (T) converted;
@@ -152,13 +152,13 @@ final class CheckConfig implements Config {
      */
     static String origin(ConfigValue value) {
         if (!(value instanceof Value v) || v.source == null) {
-            return "not set";
+            return CheckMessages.notSet();
         }
         if (v.source instanceof SecretsConfigSource secrets) {
-            return secrets.origin(v.name).orElse("secrets");
+            return secrets.origin(v.name).orElse(CheckMessages.secretsOrigin());
         }
         MapSource m = (MapSource) v.source;
-        return (m.environment ? "environment variable " : "system property ") + m.keyOf(v.name);
+        return CheckMessages.origin(m.environment, m.keyOf(v.name));
     }
 
     /** One value and the source it came from. */

@@ -19,6 +19,7 @@ import io.cdiconnections.config.SecretsException;
 import io.cdiconnections.health.ConnectionProbe;
 import io.cdiconnections.health.ConnectionStatus;
 import io.cdiconnections.internal.Durations;
+import io.cdiconnections.internal.Messages;
 import io.cdiconnections.internal.SecretsReader;
 import io.cdiconnections.registry.ConnectionRegistry;
 import io.cdiconnections.registry.ConnectionRequest;
@@ -58,9 +59,6 @@ public final class SecretsCheck {
     public static final int USAGE = 2;
 
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
-    private static final String USAGE_TEXT = "Usage: java -jar cdi-connections-check.jar [--connect] [--timeout PT10S] "
-            + "[secrets.toml ...]\n  (a JDBC driver the jar lacks: java -cp cdi-connections-check.jar:driver.jar "
-            + SecretsCheck.class.getName() + " with the same arguments)";
 
     private final PrintStream out;
     private final Map<String, String> systemProperties;
@@ -109,15 +107,15 @@ public final class SecretsCheck {
             } else if (a.equals("--timeout") && i + 1 < args.size()) {
                 Optional<Duration> d = Durations.parse(args.get(++i)).filter(t -> !t.isZero());
                 if (d.isEmpty()) {
-                    out.println("--timeout takes a duration such as PT10S or 10. " + USAGE_TEXT);
+                    out.println(CheckMessages.badTimeout());
                     return USAGE;
                 }
                 timeout = d.get();
             } else if (a.equals("--help") || a.equals("-h")) {
-                out.println(USAGE_TEXT);
+                out.println(CheckMessages.usage());
                 return OK;
             } else if (a.startsWith("-")) {
-                out.println("Unknown option " + a + ". " + USAGE_TEXT);
+                out.println(CheckMessages.unknownOption(a));
                 return USAGE;
             } else {
                 files.add(Path.of(a));
@@ -131,14 +129,13 @@ public final class SecretsCheck {
         try {
             secrets = files.isEmpty() ? new SecretsConfigSource(null) : SecretsConfigSource.ofFiles(files);
         } catch (SecretsException e) {
-            out.println("ERROR " + e.getMessage());
+            out.println(CheckMessages.fileError(e.getMessage()));
             return PROBLEMS;
         }
         try (secrets) {
             CheckConfig config = new CheckConfig(secrets, systemProperties, environment);
-            out.println(secrets.files().isEmpty() ? "No secrets file found." : "Secrets files, later ones override "
-                    + "earlier ones key by key:");
-            secrets.files().forEach(f -> out.println("  " + f));
+            out.println(secrets.files().isEmpty() ? CheckMessages.noFiles() : CheckMessages.filesHeader());
+            secrets.files().forEach(f -> out.println(CheckMessages.file(f)));
             SortedSet<String> names = SecretsReader.connectionNames(config);
             ClassLoader loader = SecretsCheck.class.getClassLoader();
             try (ConnectionRegistry registry = new ConnectionRegistry(config, loader)) {
@@ -149,20 +146,17 @@ public final class SecretsCheck {
                     connectAll(registry, timeout);
                 }
             }
-            out.println(names.size() + " connection" + (names.size() == 1 ? "" : "s") + ", " + problems + " problem"
-                    + (problems == 1 ? "" : "s") + ".");
+            out.println(CheckMessages.summary(names.size(), problems));
             return problems == 0 ? OK : PROBLEMS;
         }
     }
 
     private void describe(ConnectionRegistry registry, CheckConfig config, String name) {
-        String where = SecretsReader.prefix(name).replaceAll("\\.$", "") + " in secrets.toml";
-        String section = "[connections." + SecretsReader.quote(name) + "]";
+        String where = Messages.inSecretsToml(name);
         boolean typed = config.getOptionalValue(SecretsReader.prefix(name) + "type", String.class).isPresent()
                 || TypeResolver.SHORT_NAMES.containsKey(name);
         if (!typed) {
-            out.println("Connection '" + name + "': type not set (no type key in " + section + " and not a short "
-                    + "name); the application must give it in code");
+            out.println(CheckMessages.typeNotSet(name));
             keys(config, name, keysOf(config, name, Map.of()));
             return;
         }
@@ -171,20 +165,20 @@ public final class SecretsCheck {
             Resolution r = registry.resolve(ConnectionRequest.of(name, "", null, "", Connection.UNBOUNDED, Map.of(),
                     where), null, where);
             try (BaseConnection<?> probe = registry.probe(r)) {
-                out.println("Connection '" + name + "': " + r.type().getName());
+                out.println(CheckMessages.connection(name, r.type()));
                 keys(config, name, keysOf(config, name, probe.secrets().asMap()));
                 listed = true;
                 probe.checkConfiguration();
-                out.println("  configuration OK");
+                out.println(CheckMessages.configurationOk());
             }
         } catch (ConnectionException e) {
             if (!listed) { // resolving failed: the type is unknown, so only the keys the sources list
-                out.println("Connection '" + name + "':");
+                out.println(CheckMessages.connectionUnresolved(name));
                 keys(config, name, keysOf(config, name, Map.of()));
             }
             problem(e.getMessage());
         } catch (RuntimeException | LinkageError e) {
-            problem("Connection '" + name + "': checking it failed: " + e.getClass().getName());
+            problem(CheckMessages.checkFailed(name, e));
         }
     }
 
@@ -203,31 +197,29 @@ public final class SecretsCheck {
 
     private void keys(CheckConfig config, String name, TreeMap<String, String> keys) {
         int width = keys.keySet().stream().mapToInt(String::length).max().orElse(0);
-        keys.forEach((key, property) -> out.println("  " + String.format("%-" + width + "s", key) + "  from "
-                + CheckConfig.origin(config.getConfigValue(property))));
+        keys.forEach((key, property) -> out.println(CheckMessages.key(key, width,
+                CheckConfig.origin(config.getConfigValue(property)))));
     }
 
     private void connectAll(ConnectionRegistry registry, Duration timeout) {
-        out.println("Connecting (at most " + timeout + " in all):");
+        out.println(CheckMessages.connecting(timeout));
         for (ConnectionStatus s : new ConnectionProbe(registry, true).check(timeout, true)) {
             if (s.state().equals(ConnectionStatus.NOT_CONNECTED)) {
-                out.println("  " + s.name() + ": not checked (its type is not known)");
+                out.println(CheckMessages.notChecked(s.name()));
             } else if (s.up()) {
-                out.println("  " + s.name() + ": UP in " + s.time().toMillis() + " ms");
+                out.println(CheckMessages.up(s.name(), s.time()));
             } else {
                 problems++;
-                out.println("  " + s.name() + ": DOWN in " + s.time().toMillis() + " ms (" + s.state() + "): "
-                        + s.error() + ": " + s.message());
+                out.println(CheckMessages.down(s.name(), s.time(), s.state(), s.error(), s.message()));
             }
         }
     }
 
     private void problem(String message) {
         problems++;
-        out.println("  PROBLEM " + message);
-        if (message.contains("on the class path")) { // the message speaks of the application; say how the check gets it
-            out.println("  (to check with it: java -cp cdi-connections-check.jar:<its jar> " + SecretsCheck.class.getName()
-                    + " ...)");
+        out.println(CheckMessages.problem(message));
+        if (CheckMessages.wantsClassPath(message)) { // the message speaks of the application; say how the check gets it
+            out.println(CheckMessages.classPathHint());
         }
     }
 }

@@ -21,6 +21,7 @@ import io.cdiconnections.ConnectionConfigException;
 import io.cdiconnections.ConnectionException;
 import io.cdiconnections.ConnectionScope;
 import io.cdiconnections.internal.Durations;
+import io.cdiconnections.internal.Messages;
 import io.cdiconnections.internal.SecretsReader;
 import io.cdiconnections.registry.ConnectionRegistry;
 import io.cdiconnections.registry.ConnectionRequest;
@@ -92,8 +93,7 @@ public final class ConnectionProbe {
             return DEFAULT_TIMEOUT;
         }
         return Durations.parse(value).filter(d -> !d.isZero()).orElseThrow(() -> new ConnectionConfigException(
-                "The value of " + TIMEOUT_KEY + " is not a duration: write an ISO-8601 duration such as PT2S, "
-                        + "or a number of seconds such as 2."));
+                Messages.badHealthTimeout(TIMEOUT_KEY)));
     }
 
     /**
@@ -161,7 +161,7 @@ public final class ConnectionProbe {
     /** A section no code declared yet: resolved when its type is known, validated, connected only on demand. */
     private Pending undeclared(String name, Duration timeout, boolean connect) {
         long start = System.nanoTime();
-        String where = "[connections." + SecretsReader.quote(name) + "] in secrets.toml";
+        String where = Messages.inSecretsToml(name);
         boolean typed = registry.config().getOptionalValue(SecretsReader.prefix(name) + "type", String.class)
                 .isPresent() || TypeResolver.SHORT_NAMES.containsKey(name);
         if (!typed) {
@@ -276,7 +276,7 @@ public final class ConnectionProbe {
                 return status(label, type, true, ConnectionStatus.NOT_CONNECTED, null, start);
             } catch (TimeoutException e) {
                 return new ConnectionStatus(label, type, false, ConnectionStatus.TIMED_OUT, TimeoutException.class.getName(),
-                        "The check did not end within " + timeout + " (" + TIMEOUT_KEY + ")", elapsed(start));
+                        Messages.checkTimedOut(timeout, TIMEOUT_KEY), elapsed(start));
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause();
                 String state = handle.isConnected() ? ConnectionStatus.CHECK_FAILED : ConnectionStatus.CONNECT_FAILED;
@@ -284,7 +284,7 @@ public final class ConnectionProbe {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return new ConnectionStatus(label, type, false, ConnectionStatus.TIMED_OUT,
-                        InterruptedException.class.getName(), "The check was interrupted", elapsed(start));
+                        InterruptedException.class.getName(), Messages.checkInterrupted(), elapsed(start));
             }
         }
     }

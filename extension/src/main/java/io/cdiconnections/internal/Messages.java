@@ -386,7 +386,8 @@ public final class Messages {
      * @param connection the connection name
      * @param type       the connection class
      * @param cause      what its {@code validate} threw
-     * @return the deployment problem for a {@code validate} method that failed unexpectedly
+     * @return the problem, reported as a definition error, for a {@code validate} method that failed
+     *         unexpectedly
      */
     public static String validationFailed(String connection, Class<?> type, Throwable cause) {
         return "Connection '" + connection + "': checking its configuration with " + type.getSimpleName()
@@ -398,7 +399,8 @@ public final class Messages {
      * @param connection the connection name
      * @param type       the connection class
      * @param where      how the user wrote the request
-     * @return the deployment problem for an injected class without the constructor CDI proxies need
+     * @return the problem, reported as a definition error, for an injected class without the
+     *         constructor CDI proxies need
      */
     public static String noProxyConstructor(String connection, Class<?> type, String where) {
         return "Connection '" + connection + "' (" + where + "): " + type.getName() + " has no non-private "
@@ -411,7 +413,7 @@ public final class Messages {
      * @param type       the connection class
      * @param method     the final method, such as {@code MyConnection.get()}
      * @param where      how the user wrote the request
-     * @return the deployment problem for an injected class with a final method
+     * @return the problem, reported as a definition error, for an injected class with a final method
      */
     public static String finalMethod(String connection, Class<?> type, String method, String where) {
         return "Connection '" + connection + "' (" + where + "): " + type.getName() + " cannot have a CDI client "
@@ -421,7 +423,7 @@ public final class Messages {
     /**
      * @param injectionPoint the injection point, such as {@code OrderService.sql}
      * @param problem        the problem and its fix
-     * @return the deployment problem
+     * @return the definition error, reported at the end of {@code AfterBeanDiscovery}
      */
     public static String injectionPointProblem(String injectionPoint, String problem) {
         return "Injection point " + injectionPoint + ": " + problem;
@@ -933,6 +935,126 @@ public final class Messages {
         return "Connection '" + connection + "': the Snowpark session could not be created: " + cause
                 + ". Check the account, user and credentials in the " + section(connection)
                 + " section of secrets.toml and its environment overrides; the next use tries again.";
+    }
+
+    // ---------------------------------------------------------------- where a request comes from
+
+    /**
+     * @param connection the connection name
+     * @return where a request for a connection of secrets.toml alone comes from (health checks,
+     *         the secrets checker), such as {@code [connections.sql] in secrets.toml}
+     */
+    public static String inSecretsToml(String connection) {
+        return section(connection) + " in secrets.toml";
+    }
+
+    /**
+     * @param connection the connection name
+     * @param type       the type asked for, or null
+     * @return how the user wrote a {@code Connections.get} call
+     */
+    public static String getCall(String connection, Class<?> type) {
+        return type == null ? "Connections.get(\"" + connection + "\")"
+                : "Connections.get(\"" + connection + "\", " + type.getSimpleName() + ".class)";
+    }
+
+    /**
+     * @param connection the connection name
+     * @return how the user wrote a {@code Connections.builder} call
+     */
+    public static String builderCall(String connection) {
+        return "Connections.builder(\"" + connection + "\")";
+    }
+
+    /**
+     * @param typeClass the type given as a class, or null
+     * @param type      the type given as text, when no class is
+     * @param where     how the user wrote the request
+     * @return the type given in code, as a source of a type, such as {@code type "sql" in @Connection(...)}
+     */
+    public static String typeInCode(Class<?> typeClass, String type, String where) {
+        String written = typeClass != null ? typeClass.getSimpleName() + ".class" : "\"" + type + "\"";
+        return "type " + written + " in " + where;
+    }
+
+    /**
+     * @param connection the connection name
+     * @param type       the value of its {@code type} key
+     * @return the type key of secrets.toml, as a source of a type
+     */
+    public static String typeInSecrets(String connection, String type) {
+        return "type = \"" + type + "\" in " + section(connection);
+    }
+
+    /**
+     * @param javaType the Java type of the injection point or call, or null
+     * @return the Java type, as a source of a type
+     */
+    public static String javaTypeSource(Class<?> javaType) {
+        return "the Java type " + (javaType == null ? "" : javaType.getSimpleName());
+    }
+
+    /**
+     * @param connection the connection name, which is a short type name
+     * @return the connection name, as a source of a type
+     */
+    public static String nameAsType(String connection) {
+        return "the connection name \"" + connection + "\"";
+    }
+
+    // ---------------------------------------------------------------- health checks and JDBC
+
+    /**
+     * @param key the health check's timeout key
+     * @return the message for a health check timeout that is not a duration
+     */
+    public static String badHealthTimeout(String key) {
+        return "The value of " + key + " is not a duration: write an ISO-8601 duration such as PT2S, "
+                + "or a number of seconds such as 2.";
+    }
+
+    /**
+     * @param timeout the time the check had
+     * @param key     the key that sets it
+     * @return the health check's message for a connection check that did not end in time
+     */
+    public static String checkTimedOut(java.time.Duration timeout, String key) {
+        return "The check did not end within " + timeout + " (" + key + ")";
+    }
+
+    /** @return the health check's message for a connection check that was interrupted */
+    public static String checkInterrupted() {
+        return "The check was interrupted";
+    }
+
+    /** @return the message of the SQLException for a pooled connection the driver calls not valid */
+    public static String sqlNotValid() {
+        return "The database connection is not valid (Connection.isValid returned false)";
+    }
+
+    /**
+     * @param iface the interface asked for
+     * @return the message of the SQLException for {@code unwrap} to an interface not implemented
+     */
+    public static String notAWrapper(Class<?> iface) {
+        return "Not a wrapper for " + iface.getName();
+    }
+
+    /**
+     * @param what  the option, such as {@code maxRows}
+     * @param value the value given
+     * @return the message for a query option that must not be negative
+     */
+    public static String negativeOption(String what, Object value) {
+        return what + " must not be negative: " + value;
+    }
+
+    /**
+     * @param url the JDBC URL
+     * @return the message of the SQLException for a URL the Snowflake driver does not accept
+     */
+    public static String snowflakeUrlRejected(String url) {
+        return "The Snowflake driver did not accept the URL " + url;
     }
 
     // ---------------------------------------------------------------- helpers

@@ -113,8 +113,7 @@ public final class ConnectionRegistry implements AutoCloseable {
     }
 
     private <T> T getSlow(String name, Class<T> type) {
-        String where = type == null ? "Connections.get(\"" + name + "\")"
-                : "Connections.get(\"" + name + "\", " + type.getSimpleName() + ".class)";
+        String where = Messages.getCall(name, type);
         ConnectionRequest request = ConnectionRequest.of(name, "", null, "", Connection.UNBOUNDED, Map.of(), where);
         Resolution r = resolve(request, type, where);
         BaseConnection<?> h = handle(r);

@@ -113,16 +113,16 @@ public final class TypeResolver {
         }
         Class<?> fromJava = isConcreteConnection(javaType) ? javaType : null;
         Class<?> fromCode = request.typeClass() != null ? request.typeClass()
-                : request.type().isEmpty() ? null : load(name, request.type(), "type \"" + request.type() + "\" in " + where);
+                : request.type().isEmpty() ? null : load(name, request.type(), Messages.typeInCode(null, request.type(), where));
         Optional<String> secretsType = secretsType(name);
-        String secretsSource = "type = \"" + secretsType.orElse("") + "\" in " + Messages.section(name);
+        String secretsSource = Messages.typeInSecrets(name, secretsType.orElse(""));
         Class<?> fromSecrets = secretsType.map(t -> load(name, t, secretsSource)).orElse(null);
-        String javaSource = "the Java type " + simple(fromJava);
-        String codeSource = "type " + describeType(request) + " in " + where;
+        String javaSource = Messages.javaTypeSource(fromJava);
+        String codeSource = Messages.typeInCode(request.typeClass(), request.type(), where);
         Class<?> chosen = agree(name, fromJava, javaSource, fromCode, codeSource, where);
         chosen = agree(name, chosen, fromJava != null ? javaSource : codeSource, fromSecrets, secretsSource, where);
         if (chosen == null && shortNames.containsKey(name)) {
-            chosen = load(name, name, "the connection name \"" + name + "\"");
+            chosen = load(name, name, Messages.nameAsType(name));
         }
         if (chosen == null) {
             throw new ConnectionTypeException(Messages.noType(name, where));
@@ -234,13 +234,5 @@ public final class TypeResolver {
             throw new ConnectionTypeException(Messages.noContextConstructor(name, type, where));
         }
         return (Class<? extends BaseConnection<?>>) type;
-    }
-
-    private static String describeType(ConnectionRequest request) {
-        return request.typeClass() != null ? request.typeClass().getSimpleName() + ".class" : "\"" + request.type() + "\"";
-    }
-
-    private static String simple(Class<?> c) {
-        return c == null ? "" : c.getSimpleName();
     }
 }

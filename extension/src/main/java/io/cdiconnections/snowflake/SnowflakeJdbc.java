@@ -82,7 +82,7 @@ final class SnowflakeJdbc {
     static Connection connect(Driver driver, SnowflakeTarget target) throws SQLException {
         Connection c = driver.connect(target.url(), target.driverProperties());
         if (c == null) {
-            throw new SQLException("The Snowflake driver did not accept the URL " + target.url(), "08001");
+            throw new SQLException(Messages.snowflakeUrlRejected(target.url()), "08001");
         }
         return c;
     }

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import io.cdiconnections.internal.Messages;
+
 /**
  * How {@link SQLConnection#query(String, QueryOptions)} runs a query: its {@code :name}
  * parameters, how long its result may be cached, and JDBC limits. Immutable: each method returns
@@ -67,7 +69,7 @@ public final class QueryOptions {
      */
     public QueryOptions ttl(Duration ttl) {
         if (ttl.isNegative()) {
-            throw new IllegalArgumentException("ttl must not be negative: " + ttl);
+            throw new IllegalArgumentException(Messages.negativeOption("ttl", ttl));
         }
         return new QueryOptions(params, ttl, maxRows, fetchSize, timeout);
     }
@@ -124,7 +126,7 @@ public final class QueryOptions {
 
     private static int nonNegative(int value, String what) {
         if (value < 0) {
-            throw new IllegalArgumentException(what + " must not be negative: " + value);
+            throw new IllegalArgumentException(Messages.negativeOption(what, value));
         }
         return value;
     }

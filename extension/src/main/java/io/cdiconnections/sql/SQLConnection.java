@@ -155,8 +155,7 @@ public class SQLConnection extends BaseConnection<HikariDataSource> {
         int seconds = (int) Math.max(1, Math.min(Integer.MAX_VALUE, (timeout.toMillis() + 999) / 1000));
         try (Connection c = raw.getConnection()) {
             if (!c.isValid(seconds)) {
-                throw new SQLException("The database connection is not valid (Connection.isValid returned false)",
-                        "08006");
+                throw new SQLException(Messages.sqlNotValid(), "08006");
             }
         }
     }

@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 
 import io.cdiconnections.ConnectionException;
 import io.cdiconnections.ConnectionUnavailableException;
+import io.cdiconnections.internal.Messages;
 
 /**
  * {@link SQLConnection#dataSource()}: a DataSource that always borrows from the connection's
@@ -73,7 +74,7 @@ final class SqlDataSource implements DataSource {
         if (iface.isInstance(this)) {
             return iface.cast(this);
         }
-        throw new SQLException("Not a wrapper for " + iface.getName());
+        throw new SQLException(Messages.notAWrapper(iface));
     }
 
     @Override
