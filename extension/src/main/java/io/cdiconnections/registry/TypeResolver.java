@@ -125,7 +125,8 @@ public final class TypeResolver {
             chosen = load(name, name, Messages.nameAsType(name));
         }
         if (chosen == null) {
-            throw new ConnectionTypeException(Messages.noType(name, where));
+            throw new ConnectionTypeException(Messages.noType(name, where)
+                    + SecretsReader.whereSectionWasLookedFor(config, name));
         }
         Class<? extends BaseConnection<?>> type = check(name, chosen, where);
         if (javaType != null && !javaType.isAssignableFrom(type)) {

@@ -168,11 +168,13 @@ class TypeResolverTest {
     void noTypeAnywhereSaysWhatToWrite() {
         assertThatThrownBy(() -> resolve("orders", "", null))
                 .isInstanceOf(ConnectionTypeException.class)
-                .hasMessage("Connection 'orders' (test) has no type. Say which one: add type = \"sql\" to the "
+                .hasMessageStartingWith("Connection 'orders' (test) has no type. Say which one: add type = \"sql\" to the "
                         + "[connections.orders] section of secrets.toml, write @Connection(name = \"orders\", "
                         + "type = \"sql\") or Connections.builder(\"orders\").type(\"sql\"), or inject a concrete "
                         + "type such as SQLConnection. A type is \"sql\", \"snowflake\" or \"snowpark\", or the "
-                        + "fully qualified name of a BaseConnection subclass.");
+                        + "fully qualified name of a BaseConnection subclass.")
+                .as("no source has the section: say where it was looked for")
+                .hasMessageContaining(" No [connections.orders] section was found");
     }
 
     @Test
