@@ -98,7 +98,8 @@ class ConnectionExtensionTest {
             assertThat(((CountingConnection) service.initializerParameter).unwrap()[0]).isSameAs(handle);
             assertThat(Connections.get("orders", CountingConnection.class)).isSameAs(handle);
             assertThat(Connections.get("orders")).isSameAs(handle);
-            assertThat(Connections.builder("orders").type(CountingConnection.class).get()).isSameAs(handle);
+            CountingConnection byBuilder = Connections.builder("orders").type(CountingConnection.class).get();
+            assertThat(byBuilder).isSameAs(handle);
             assertThat(service.connections.select("orders", CountingConnection.class)).isSameAs(handle);
             assertThat(service.tenMinutes.unwrap()[0]).isNotSameAs(handle);
             assertThat(service.tenMinutes.context().ttl()).isPresent();
@@ -133,7 +134,8 @@ class ConnectionExtensionTest {
         try (WeldContainer weld = start(LazyUser.class)) {
             io.cdiconnections.test.OtherConnection other = weld.select(LazyUser.class).get().other.get();
             assertThat(other.name()).isEqualTo("other");
-            assertThat(Connections.builder("other").type(OTHER).get()).isSameAs(other);
+            io.cdiconnections.test.OtherConnection byBuilder = Connections.builder("other").type(OTHER).get();
+            assertThat(byBuilder).isSameAs(other);
         }
     }
 

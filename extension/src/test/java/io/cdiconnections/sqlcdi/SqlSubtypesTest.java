@@ -29,6 +29,7 @@ class SqlSubtypesTest {
     void secrets() {
         TestConfigSource.VALUES.put("connections.audited_secrets.type", AUDITED);
         TestConfigSource.VALUES.put("connections.audited_secrets.url", "jdbc:h2:mem:audited_secrets;DB_CLOSE_DELAY=-1");
+        TestConfigSource.VALUES.put("connections.analytics.dialect", "h2");
     }
 
     @AfterEach
@@ -76,5 +77,13 @@ class SqlSubtypesTest {
                 .hasMessageContaining("the Java type SQLConnection says SQLConnection but type = "
                         + "\"io.cdiconnections.test.CountingConnection\" in [connections.unrelated] says "
                         + "CountingConnection. Make them agree");
+    }
+
+    @Test
+    void builderGetIsTypedByTheVariableAsInTheDesign() {
+        // DESIGN.md's line, with an in-memory H2 database so that no file is written
+        SQLConnection pg = Connections.builder("analytics").type("sql").option("database", "mem:reports").get();
+        assertThat(pg.query("select 4 as four").as(Integer.class)).containsExactly(4);
+        assertThat(pg.parameters().get("database")).contains("mem:reports");
     }
 }
