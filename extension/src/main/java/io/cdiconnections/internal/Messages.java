@@ -378,6 +378,18 @@ public final class Messages {
     /**
      * @param connection the connection name
      * @param type       the connection class
+     * @param where      how the user wrote the request
+     * @return the deployment problem for an injected class that is final
+     */
+    public static String finalClass(String connection, Class<?> type, String where) {
+        return "Connection '" + connection + "' (" + where + "): " + type.getName() + " is a final class, so CDI "
+                + "cannot make the client proxy of an injected connection. Remove final from its declaration: "
+                + "public class " + type.getSimpleName() + " extends ... (Connections.get works with a final class).";
+    }
+
+    /**
+     * @param connection the connection name
+     * @param type       the connection class
      * @param method     the final method, such as {@code MyConnection.get()}
      * @param where      how the user wrote the request
      * @return the deployment problem for an injected class with a final method

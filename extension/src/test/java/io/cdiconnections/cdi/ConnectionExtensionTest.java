@@ -254,6 +254,10 @@ class ConnectionExtensionTest {
         @Connection(name = "x")
         BrokenTypes.FinalMethod finalMethod;
 
+        @Inject
+        @Connection(name = "x")
+        BrokenTypes.FinalClass finalClass;
+
         final CountingConnection fromConstructor;
 
         @Inject
@@ -306,6 +310,10 @@ class ConnectionExtensionTest {
                         + "\"x\")): io.cdiconnections.test.BrokenTypes$FinalMethod cannot have a CDI client proxy "
                         + "because the method FinalMethod.greeting() is final. Remove final from it (or make it "
                         + "private).")
+                .hasMessageContaining("Injection point Mistakes.finalClass: Connection 'x' (@Connection(name = "
+                        + "\"x\")): io.cdiconnections.test.BrokenTypes$FinalClass is a final class, so CDI cannot "
+                        + "make the client proxy of an injected connection. Remove final from its declaration: "
+                        + "public class FinalClass extends ... (Connections.get works with a final class).")
                 .hasMessageContaining("Injection point Mistakes(constructor) parameter 1")
                 .hasMessageContaining("the type class com.example.Missing");
     }
