@@ -588,12 +588,14 @@ public final class Messages {
 
     /**
      * @param connection the connection name
-     * @return the message for query() on a statement that returns no rows
+     * @return the message for query() on a statement that is not a query (produces no result set); an
+     *         empty result is an empty table, not this
      */
     public static String sqlNoResultSet(String connection) {
-        return "Connection '" + connection + "': query() ran a statement that returns no rows. Use update() for "
-                + "insert, update, delete and DDL statements; query() is for statements that return rows, and is "
-                + "retried when the connection is lost.";
+        return "Connection '" + connection + "': query() ran a statement that is not a query (produces no "
+                + "result set). Use update() for insert, update, delete and DDL statements; query() is for "
+                + "statements that produce a result set, even an empty one, and is retried when the connection "
+                + "is lost.";
     }
 
     /**
