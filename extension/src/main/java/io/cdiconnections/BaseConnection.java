@@ -18,13 +18,16 @@ import io.cdiconnections.internal.SecretsReader;
  * raw instance is closed with {@link #close(Object)} when the last use in flight on it ends; the
  * next use connects again. The handle itself stays valid for the life of the application.
  *
- * <p>Writing a connection type takes a public constructor and one method:
+ * <p>Writing a connection type takes a public constructor and one method (and, to be injected, a
+ * protected constructor without parameters):
  *
  * <pre>{@code
  * public class RedisConnection extends BaseConnection<RedisClient> {
  *     public RedisConnection(ConnectionContext context) {
  *         super(context);
  *     }
+ *
+ *     protected RedisConnection() { }   // for CDI client proxies only
  *
  *     @Override
  *     protected RedisClient connect(ConnectionParameters params) {

@@ -15,13 +15,16 @@ import io.cdiconnections.internal.SecretsReader;
 /**
  * What a connection handle is made from: its name, the options given in code, its ttl and
  * maxEntries, the MicroProfile {@link Config} its secrets are read from, and the lifecycle hooks
- * of its owner. Every {@link BaseConnection} subclass has a public constructor that takes one:
+ * of its owner. Every {@link BaseConnection} subclass has a public constructor that takes one
+ * (and, to be injected, a protected one without parameters):
  *
  * <pre>{@code
  * public class RedisConnection extends BaseConnection<RedisClient> {
  *     public RedisConnection(ConnectionContext context) {
  *         super(context);
  *     }
+ *
+ *     protected RedisConnection() { }   // for CDI client proxies only
  *     ...
  * }
  * }</pre>

@@ -224,11 +224,20 @@ public final class Connections {
         }
 
         /**
+         * The connection, typed as the variable it is assigned to; the class is not checked against
+         * that type here, so a wrong one fails with a {@link ClassCastException} where it is used.
+         * {@link #get(Class)} checks it.
+         *
+         * <pre>{@code
+         * SQLConnection pg = Connections.builder("analytics").type("sql").option("database", "reports").get();
+         * }</pre>
+         *
+         * @param <T> the type of the variable it is assigned to
          * @return the connection, its type inferred when none was given
          * @throws ConnectionException when the type cannot be resolved
          */
-        public BaseConnection<?> get() {
-            return get(null);
+        public <T extends BaseConnection<?>> T get() {
+            return get((Class<T>) null);
         }
 
         /**

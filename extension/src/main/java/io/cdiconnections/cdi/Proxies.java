@@ -23,6 +23,9 @@ final class Proxies {
      */
     static String problem(Resolution r) {
         Class<?> type = r.type();
+        if (Modifier.isFinal(type.getModifiers())) {
+            return Messages.finalClass(r.name(), type, r.where());
+        }
         if (!hasNoArgConstructor(type)) {
             return Messages.noProxyConstructor(r.name(), type, r.where());
         }

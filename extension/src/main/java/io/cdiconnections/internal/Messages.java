@@ -411,6 +411,18 @@ public final class Messages {
     /**
      * @param connection the connection name
      * @param type       the connection class
+     * @param where      how the user wrote the request
+     * @return the deployment problem for an injected class that is final
+     */
+    public static String finalClass(String connection, Class<?> type, String where) {
+        return "Connection '" + connection + "' (" + where + "): " + type.getName() + " is a final class, so CDI "
+                + "cannot make the client proxy of an injected connection. Remove final from its declaration: "
+                + "public class " + type.getSimpleName() + " extends ... (Connections.get works with a final class).";
+    }
+
+    /**
+     * @param connection the connection name
+     * @param type       the connection class
      * @param method     the final method, such as {@code MyConnection.get()}
      * @param where      how the user wrote the request
      * @return the problem, reported as a definition error, for an injected class with a final method
@@ -609,12 +621,14 @@ public final class Messages {
 
     /**
      * @param connection the connection name
-     * @return the message for query() on a statement that returns no rows
+     * @return the message for query() on a statement that is not a query (produces no result set); an
+     *         empty result is an empty table, not this
      */
     public static String sqlNoResultSet(String connection) {
-        return "Connection '" + connection + "': query() ran a statement that returns no rows. Use update() for "
-                + "insert, update, delete and DDL statements; query() is for statements that return rows, and is "
-                + "retried when the connection is lost.";
+        return "Connection '" + connection + "': query() ran a statement that is not a query (produces no "
+                + "result set). Use update() for insert, update, delete and DDL statements; query() is for "
+                + "statements that produce a result set, even an empty one, and is retried when the connection "
+                + "is lost.";
     }
 
     /**

@@ -22,7 +22,9 @@ import io.cdiconnections.internal.SecretsReader;
  * Finds the connection class of a request, first match wins: the Java type asked for when it is
  * a concrete {@link BaseConnection} subclass; the {@code type} given in code (a short name or a
  * class name); the {@code type} key of {@code [connections.<name>]}; the name itself when it is
- * a short name. The first three must agree. Also resolves {@code env:} names and checks that a
+ * a short name. The first three must agree: where one names a subclass of another's class, the
+ * subclass wins (a {@code SQLConnection} injection point with {@code type = "com.example.MySql"}).
+ * Also resolves {@code env:} names and checks that a
  * class can be a connection type.
  *
  * <p>Internal: used by the registry and the CDI extension.
@@ -120,7 +122,8 @@ public final class TypeResolver {
         String javaSource = Messages.javaTypeSource(fromJava);
         String codeSource = Messages.typeInCode(request.typeClass(), request.type(), where);
         Class<?> chosen = agree(name, fromJava, javaSource, fromCode, codeSource, where);
-        chosen = agree(name, chosen, fromJava != null ? javaSource : codeSource, fromSecrets, secretsSource, where);
+        String chosenSource = chosen == fromJava ? javaSource : codeSource;
+        chosen = agree(name, chosen, chosenSource, fromSecrets, secretsSource, where);
         if (chosen == null && shortNames.containsKey(name)) {
             chosen = load(name, name, Messages.nameAsType(name));
         }
@@ -182,6 +185,7 @@ public final class TypeResolver {
                 .map(String::trim).filter(s -> !s.isEmpty());
     }
 
+    /** Two sources agree when one's class is the other's or a subclass of it; the more specific one wins. */
     private static Class<?> agree(String name, Class<?> first, String firstSource, Class<?> second,
                                   String secondSource, String where) {
         if (first == null) {
@@ -189,6 +193,9 @@ public final class TypeResolver {
         }
         if (second == null || second.isAssignableFrom(first)) {
             return first;
+        }
+        if (first.isAssignableFrom(second)) {
+            return second;
         }
         throw new ConnectionTypeException(Messages.typesDisagree(name, firstSource, first, secondSource, second, where));
     }

@@ -216,7 +216,8 @@ public class SnowflakeConnection extends BaseConnection<Connection> {
      *
      * @param sql the query
      * @return the result
-     * @throws io.cdiconnections.sql.QueryException when the query fails or returns no rows
+     * @throws io.cdiconnections.sql.QueryException when the query fails or is not a query (produces no
+     *                                              result set)
      * @throws ConnectionUnavailableException       when Snowflake cannot be reached
      */
     public Table query(String sql) {

@@ -94,7 +94,7 @@ public final class JdbcQueries {
      * @param query the prepared query
      * @return the result
      * @throws SQLException   when the database fails the statement
-     * @throws QueryException when the statement returns no rows
+     * @throws QueryException when the statement is not a query (produces no result set)
      */
     public Table run(Connection c, Prepared query) throws SQLException {
         Table table = Statements.query(c, query.bound, query.options);

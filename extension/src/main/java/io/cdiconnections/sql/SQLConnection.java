@@ -177,7 +177,7 @@ public class SQLConnection extends BaseConnection<HikariDataSource> {
      *
      * @param sql the query
      * @return the result
-     * @throws QueryException                 when the query fails or returns no rows
+     * @throws QueryException                 when the query fails or is not a query (produces no result set)
      * @throws ConnectionUnavailableException when the database cannot be reached after 3 attempts
      */
     public Table query(String sql) {

@@ -35,7 +35,7 @@ public final class Transaction {
      * @param sql a query with {@code :name} parameters
      * @param params their values
      * @return the result
-     * @throws QueryException when the statement fails or returns no rows
+     * @throws QueryException when the statement fails or is not a query (produces no result set)
      */
     public Table query(String sql, Map<String, ?> params) {
         return query(sql, QueryOptions.defaults().params(params));

@@ -98,7 +98,8 @@ class ConnectionExtensionTest {
             assertThat(((CountingConnection) service.initializerParameter).unwrap()[0]).isSameAs(handle);
             assertThat(Connections.get("orders", CountingConnection.class)).isSameAs(handle);
             assertThat(Connections.get("orders")).isSameAs(handle);
-            assertThat(Connections.builder("orders").type(CountingConnection.class).get()).isSameAs(handle);
+            CountingConnection byBuilder = Connections.builder("orders").type(CountingConnection.class).get();
+            assertThat(byBuilder).isSameAs(handle);
             assertThat(service.connections.select("orders", CountingConnection.class)).isSameAs(handle);
             assertThat(service.tenMinutes.unwrap()[0]).isNotSameAs(handle);
             assertThat(service.tenMinutes.context().ttl()).isPresent();
@@ -133,7 +134,8 @@ class ConnectionExtensionTest {
         try (WeldContainer weld = start(LazyUser.class)) {
             io.cdiconnections.test.OtherConnection other = weld.select(LazyUser.class).get().other.get();
             assertThat(other.name()).isEqualTo("other");
-            assertThat(Connections.builder("other").type(OTHER).get()).isSameAs(other);
+            io.cdiconnections.test.OtherConnection byBuilder = Connections.builder("other").type(OTHER).get();
+            assertThat(byBuilder).isSameAs(other);
         }
     }
 
@@ -252,6 +254,10 @@ class ConnectionExtensionTest {
         @Connection(name = "x")
         BrokenTypes.FinalMethod finalMethod;
 
+        @Inject
+        @Connection(name = "x")
+        BrokenTypes.FinalClass finalClass;
+
         final CountingConnection fromConstructor;
 
         @Inject
@@ -304,6 +310,10 @@ class ConnectionExtensionTest {
                         + "\"x\")): io.cdiconnections.test.BrokenTypes$FinalMethod cannot have a CDI client proxy "
                         + "because the method FinalMethod.greeting() is final. Remove final from it (or make it "
                         + "private).")
+                .hasMessageContaining("Injection point Mistakes.finalClass: Connection 'x' (@Connection(name = "
+                        + "\"x\")): io.cdiconnections.test.BrokenTypes$FinalClass is a final class, so CDI cannot "
+                        + "make the client proxy of an injected connection. Remove final from its declaration: "
+                        + "public class FinalClass extends ... (Connections.get works with a final class).")
                 .hasMessageContaining("Injection point Mistakes(constructor) parameter 1")
                 .hasMessageContaining("the type class com.example.Missing");
     }

@@ -12,6 +12,8 @@ import io.cdiconnections.BaseConnection;
 import io.cdiconnections.Connection;
 import io.cdiconnections.ConnectionConfigException;
 import io.cdiconnections.ConnectionTypeException;
+import io.cdiconnections.sql.SQLConnection;
+import io.cdiconnections.test.AuditedSqlConnection;
 import io.cdiconnections.test.BrokenTypes;
 import io.cdiconnections.test.CountingConnection;
 import io.cdiconnections.test.OtherConnection;
@@ -21,6 +23,7 @@ import io.cdiconnections.test.TestConfigSource;
 class TypeResolverTest {
 
     private static final String COUNTING = CountingConnection.class.getName();
+    private static final String AUDITED = AuditedSqlConnection.class.getName();
     private final Map<String, String> values = new HashMap<>();
     private final TypeResolver resolver = new TypeResolver(TestConfigSource.config(values),
             TypeResolverTest.class.getClassLoader());
@@ -69,6 +72,49 @@ class TypeResolverTest {
     void aSubclassJavaTypeAgreesWithItsSuperclassInSecrets() {
         values.put("connections.db.type", COUNTING);
         assertThat(resolve("db", "", StrictConnection.class)).isEqualTo(StrictConnection.class);
+    }
+
+    @Test
+    void aSubclassTypeInCodeAgreesWithASuperclassJavaTypeAndWins() {
+        assertThat(resolve("db", AUDITED, SQLConnection.class)).isEqualTo(AuditedSqlConnection.class);
+    }
+
+    @Test
+    void aSubclassTypeInSecretsAgreesWithASuperclassJavaTypeAndWins() {
+        values.put("connections.db.type", AUDITED);
+        assertThat(resolve("db", "", SQLConnection.class)).isEqualTo(AuditedSqlConnection.class);
+    }
+
+    @Test
+    void aSubclassTypeInSecretsAgreesWithASuperclassTypeInCodeAndWins() {
+        values.put("connections.db.type", AUDITED);
+        assertThat(resolve("db", "sql", null)).isEqualTo(AuditedSqlConnection.class);
+        assertThat(resolve("db", "sql", SQLConnection.class)).isEqualTo(AuditedSqlConnection.class);
+    }
+
+    @Test
+    void aSuperclassInSecretsAgreesWithASubclassTypeInCodeAndTheSubclassWins() {
+        values.put("connections.db.type", "sql");
+        assertThat(resolve("db", AUDITED, BaseConnection.class)).isEqualTo(AuditedSqlConnection.class);
+    }
+
+    @Test
+    void aSubclassTypeInCodeThatDisagreesWithSecretsNamesTheCodeAsItsSource() {
+        values.put("connections.db.type", OtherConnection.class.getName());
+        assertThatThrownBy(() -> resolve("db", AUDITED, SQLConnection.class))
+                .isInstanceOf(ConnectionTypeException.class)
+                .hasMessage("Connection 'db' (test): type \"" + AUDITED + "\" in test says AuditedSqlConnection but "
+                        + "type = \"io.cdiconnections.test.OtherConnection\" in [connections.db] says OtherConnection. "
+                        + "Make them agree: change or remove one of them.");
+    }
+
+    @Test
+    void unrelatedTypeInCodeIsStillAnErrorWithAConcreteJavaType() {
+        assertThatThrownBy(() -> resolve("db", COUNTING, SQLConnection.class))
+                .isInstanceOf(ConnectionTypeException.class)
+                .hasMessage("Connection 'db' (test): the Java type SQLConnection says SQLConnection but type \""
+                        + COUNTING + "\" in test says CountingConnection. Make them agree: change or remove one "
+                        + "of them.");
     }
 
     @Test

@@ -257,12 +257,20 @@ class SqlConnectionH2Test {
     }
 
     @Test
-    void queryOnAStatementWithoutRowsSaysToUseUpdate() {
+    void queryThatMatchesNoRowsReturnsAnEmptyTable() {
+        Table t = sql.query("select id, owner_name from pets where id < 0");
+        assertThat(t.isEmpty()).isTrue();
+        assertThat(t.columnNames()).containsExactly("ID", "OWNER_NAME");
+    }
+
+    @Test
+    void queryOnAStatementWithoutAResultSetSaysToUseUpdate() {
         assertThatThrownBy(() -> sql.query("create table other (id int)"))
                 .isInstanceOf(QueryException.class)
-                .hasMessage("Connection '" + sql.name() + "': query() ran a statement that returns no rows. Use update() "
-                        + "for insert, update, delete and DDL statements; query() is for statements that return rows, "
-                        + "and is retried when the connection is lost.");
+                .hasMessage("Connection '" + sql.name() + "': query() ran a statement that is not a query (produces "
+                        + "no result set). Use update() for insert, update, delete and DDL statements; query() is for "
+                        + "statements that produce a result set, even an empty one, and is retried when the "
+                        + "connection is lost.");
     }
 
     @Test

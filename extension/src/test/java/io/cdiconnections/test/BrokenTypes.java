@@ -60,6 +60,21 @@ public final class BrokenTypes {
         }
     }
 
+    /** A final class a proxy cannot extend. */
+    public static final class FinalClass extends BaseConnection<Object> {
+        public FinalClass(ConnectionContext context) {
+            super(context);
+        }
+
+        FinalClass() {
+        }
+
+        @Override
+        protected Object connect(ConnectionParameters params) {
+            return new Object();
+        }
+    }
+
     /** A constructor that throws. */
     public static class ThrowingConstructor extends BaseConnection<Object> {
         public ThrowingConstructor(ConnectionContext context) {
