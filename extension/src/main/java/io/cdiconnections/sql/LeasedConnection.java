@@ -27,9 +27,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * caller closes (or aborts) it. Every other call goes to the pooled connection. A shared connection (one
  * session for every caller, as Snowflake's) is not closed with the caller's handle, only let go.
  *
- * <p>Written out by hand rather than as a {@code java.lang.reflect.Proxy}: a reflective call on
- * every use of a borrowed connection cost about half of what {@code sql.connection()} adds to the
- * pool's own {@code getConnection()} (docs/performance.md, row 2b). {@code equals} and
+ * <p>Written out by hand rather than as a {@code java.lang.reflect.Proxy}, so that no call on a
+ * borrowed connection goes through reflection (docs/performance.md, row 2b). {@code equals} and
  * {@code hashCode} are {@code Object}'s: a handle equals only itself.
  */
 final class LeasedConnection implements Connection {
