@@ -128,7 +128,7 @@ public final class SecretsConfigSource implements ConfigSource, AutoCloseable {
     /** {@inheritDoc} */
     @Override
     public String getValue(String propertyName) {
-        return snapshot.values().get(propertyName);
+        return snapshot.value(propertyName);
     }
 
     /**

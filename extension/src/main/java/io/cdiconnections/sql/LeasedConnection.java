@@ -1,10 +1,24 @@
 package io.cdiconnections.sql;
 
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
+import java.sql.Array;
+import java.sql.Blob;
+import java.sql.CallableStatement;
+import java.sql.Clob;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.NClob;
+import java.sql.PreparedStatement;
+import java.sql.SQLClientInfoException;
+import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.sql.SQLXML;
+import java.sql.Savepoint;
+import java.sql.ShardingKey;
+import java.sql.Statement;
+import java.sql.Struct;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -12,8 +26,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * is not closed by a reset while the caller still has the connection, and is let go when the
  * caller closes (or aborts) it. Every other call goes to the pooled connection. A shared connection (one
  * session for every caller, as Snowflake's) is not closed with the caller's handle, only let go.
+ *
+ * <p>Written out by hand rather than as a {@code java.lang.reflect.Proxy}, so that no call on a
+ * borrowed connection goes through reflection (docs/performance.md, row 2b). {@code equals} and
+ * {@code hashCode} are {@code Object}'s: a handle equals only itself.
  */
-final class LeasedConnection implements InvocationHandler {
+final class LeasedConnection implements Connection {
+
+    private static final String CLOSED = "This connection was closed by its user; ask the handle for a new one.";
+    private static final String CONNECTION_DOES_NOT_EXIST = "08003";
 
     private final Connection target;
     private final Runnable release;
@@ -32,7 +53,7 @@ final class LeasedConnection implements InvocationHandler {
      * @return the connection to hand out
      */
     static Connection wrap(Connection target, Runnable release) {
-        return proxy(new LeasedConnection(target, release, true));
+        return new LeasedConnection(target, release, true);
     }
 
     /**
@@ -41,66 +62,355 @@ final class LeasedConnection implements InvocationHandler {
      * @return the connection to hand out; closing it leaves {@code target} open, and later calls fail
      */
     static Connection share(Connection target, Runnable release) {
-        return proxy(new LeasedConnection(target, release, false));
+        return new LeasedConnection(target, release, false);
     }
 
-    private static Connection proxy(LeasedConnection handler) {
-        return (Connection) Proxy.newProxyInstance(LeasedConnection.class.getClassLoader(),
-                new Class<?>[] {Connection.class}, handler);
+    // ------------------------------------------------------------------ the lease
+
+    @Override
+    public void close() throws SQLException {
+        if (closed.compareAndSet(false, true)) {
+            try {
+                if (closesTarget) {
+                    target.close();
+                }
+            } finally {
+                release.run();
+            }
+        }
     }
 
     @Override
-    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-        switch (method.getName()) {
-            case "close":
-                if (closed.compareAndSet(false, true)) {
-                    try {
-                        if (closesTarget) {
-                            target.close();
-                        }
-                    } finally {
-                        release.run();
-                    }
-                }
-                return null;
-            case "abort":
-                if (closed.compareAndSet(false, true)) {
-                    try {
-                        target.abort((java.util.concurrent.Executor) args[0]);
-                    } finally {
-                        release.run();
-                    }
-                }
-                return null;
-            case "isClosed":
-                return closed.get() || target.isClosed();
-            case "equals":
-                return proxy == args[0];
-            case "hashCode":
-                return System.identityHashCode(proxy);
-            case "toString":
-                return "LeasedConnection[" + target + (closed.get() ? ", closed" : "") + "]";
-            case "unwrap":
-                if (((Class<?>) args[0]).isInstance(proxy)) {
-                    return proxy;
-                }
-                break;
-            case "isWrapperFor":
-                if (((Class<?>) args[0]).isInstance(proxy)) {
-                    return true;
-                }
-                break;
-            default:
-                break;
+    public void abort(Executor executor) throws SQLException {
+        if (closed.compareAndSet(false, true)) {
+            try {
+                target.abort(executor);
+            } finally {
+                release.run();
+            }
         }
-        if (!closesTarget && closed.get() && !method.getName().equals("isValid")) {
-            throw new java.sql.SQLException("This connection was closed by its user; ask the handle for a new one.",
-                    "08003");
+    }
+
+    @Override
+    public boolean isClosed() throws SQLException {
+        return closed.get() || target.isClosed();
+    }
+
+    /** Answers even after a shared connection was closed: it tells whether the session is still good. */
+    @Override
+    public boolean isValid(int timeout) throws SQLException {
+        return target.isValid(timeout);
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+        return iface.isInstance(this) ? iface.cast(this) : open().unwrap(iface);
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) throws SQLException {
+        return iface.isInstance(this) || open().isWrapperFor(iface);
+    }
+
+    @Override
+    public String toString() {
+        return "LeasedConnection[" + target + (closed.get() ? ", closed" : "") + "]";
+    }
+
+    /**
+     * @return the connection to call: a pooled one closes itself and answers for itself once
+     *         closed; a shared one stays open for others, so its closed handle must refuse
+     * @throws SQLException (08003) when this handle of a shared connection was closed
+     */
+    private Connection open() throws SQLException {
+        if (!closesTarget && closed.get()) {
+            throw new SQLException(CLOSED, CONNECTION_DOES_NOT_EXIST);
         }
-        try {
-            return method.invoke(target, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
+        return target;
+    }
+
+    /** {@link #open()} for the two calls that may only throw {@link SQLClientInfoException}. */
+    private Connection openForClientInfo() throws SQLClientInfoException {
+        if (!closesTarget && closed.get()) {
+            throw new SQLClientInfoException(CLOSED, CONNECTION_DOES_NOT_EXIST, Map.of());
         }
+        return target;
+    }
+
+    // ------------------------------------------------------------------ everything else goes to the target
+
+    @Override
+    public Statement createStatement() throws SQLException {
+        return open().createStatement();
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String sql) throws SQLException {
+        return open().prepareStatement(sql);
+    }
+
+    @Override
+    public CallableStatement prepareCall(String sql) throws SQLException {
+        return open().prepareCall(sql);
+    }
+
+    @Override
+    public String nativeSQL(String sql) throws SQLException {
+        return open().nativeSQL(sql);
+    }
+
+    @Override
+    public void setAutoCommit(boolean autoCommit) throws SQLException {
+        open().setAutoCommit(autoCommit);
+    }
+
+    @Override
+    public boolean getAutoCommit() throws SQLException {
+        return open().getAutoCommit();
+    }
+
+    @Override
+    public void commit() throws SQLException {
+        open().commit();
+    }
+
+    @Override
+    public void rollback() throws SQLException {
+        open().rollback();
+    }
+
+    @Override
+    public DatabaseMetaData getMetaData() throws SQLException {
+        return open().getMetaData();
+    }
+
+    @Override
+    public void setReadOnly(boolean readOnly) throws SQLException {
+        open().setReadOnly(readOnly);
+    }
+
+    @Override
+    public boolean isReadOnly() throws SQLException {
+        return open().isReadOnly();
+    }
+
+    @Override
+    public void setCatalog(String catalog) throws SQLException {
+        open().setCatalog(catalog);
+    }
+
+    @Override
+    public String getCatalog() throws SQLException {
+        return open().getCatalog();
+    }
+
+    @Override
+    public void setTransactionIsolation(int level) throws SQLException {
+        open().setTransactionIsolation(level);
+    }
+
+    @Override
+    public int getTransactionIsolation() throws SQLException {
+        return open().getTransactionIsolation();
+    }
+
+    @Override
+    public SQLWarning getWarnings() throws SQLException {
+        return open().getWarnings();
+    }
+
+    @Override
+    public void clearWarnings() throws SQLException {
+        open().clearWarnings();
+    }
+
+    @Override
+    public Statement createStatement(int resultSetType, int resultSetConcurrency) throws SQLException {
+        return open().createStatement(resultSetType, resultSetConcurrency);
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String sql, int resultSetType, int resultSetConcurrency)
+            throws SQLException {
+        return open().prepareStatement(sql, resultSetType, resultSetConcurrency);
+    }
+
+    @Override
+    public CallableStatement prepareCall(String sql, int resultSetType, int resultSetConcurrency) throws SQLException {
+        return open().prepareCall(sql, resultSetType, resultSetConcurrency);
+    }
+
+    @Override
+    public Map<String, Class<?>> getTypeMap() throws SQLException {
+        return open().getTypeMap();
+    }
+
+    @Override
+    public void setTypeMap(Map<String, Class<?>> map) throws SQLException {
+        open().setTypeMap(map);
+    }
+
+    @Override
+    public void setHoldability(int holdability) throws SQLException {
+        open().setHoldability(holdability);
+    }
+
+    @Override
+    public int getHoldability() throws SQLException {
+        return open().getHoldability();
+    }
+
+    @Override
+    public Savepoint setSavepoint() throws SQLException {
+        return open().setSavepoint();
+    }
+
+    @Override
+    public Savepoint setSavepoint(String name) throws SQLException {
+        return open().setSavepoint(name);
+    }
+
+    @Override
+    public void rollback(Savepoint savepoint) throws SQLException {
+        open().rollback(savepoint);
+    }
+
+    @Override
+    public void releaseSavepoint(Savepoint savepoint) throws SQLException {
+        open().releaseSavepoint(savepoint);
+    }
+
+    @Override
+    public Statement createStatement(int resultSetType, int resultSetConcurrency, int resultSetHoldability)
+            throws SQLException {
+        return open().createStatement(resultSetType, resultSetConcurrency, resultSetHoldability);
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String sql, int resultSetType, int resultSetConcurrency,
+            int resultSetHoldability) throws SQLException {
+        return open().prepareStatement(sql, resultSetType, resultSetConcurrency, resultSetHoldability);
+    }
+
+    @Override
+    public CallableStatement prepareCall(String sql, int resultSetType, int resultSetConcurrency,
+            int resultSetHoldability) throws SQLException {
+        return open().prepareCall(sql, resultSetType, resultSetConcurrency, resultSetHoldability);
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String sql, int autoGeneratedKeys) throws SQLException {
+        return open().prepareStatement(sql, autoGeneratedKeys);
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String sql, int[] columnIndexes) throws SQLException {
+        return open().prepareStatement(sql, columnIndexes);
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String sql, String[] columnNames) throws SQLException {
+        return open().prepareStatement(sql, columnNames);
+    }
+
+    @Override
+    public Clob createClob() throws SQLException {
+        return open().createClob();
+    }
+
+    @Override
+    public Blob createBlob() throws SQLException {
+        return open().createBlob();
+    }
+
+    @Override
+    public NClob createNClob() throws SQLException {
+        return open().createNClob();
+    }
+
+    @Override
+    public SQLXML createSQLXML() throws SQLException {
+        return open().createSQLXML();
+    }
+
+    @Override
+    public void setClientInfo(String name, String value) throws SQLClientInfoException {
+        openForClientInfo().setClientInfo(name, value);
+    }
+
+    @Override
+    public void setClientInfo(Properties properties) throws SQLClientInfoException {
+        openForClientInfo().setClientInfo(properties);
+    }
+
+    @Override
+    public String getClientInfo(String name) throws SQLException {
+        return open().getClientInfo(name);
+    }
+
+    @Override
+    public Properties getClientInfo() throws SQLException {
+        return open().getClientInfo();
+    }
+
+    @Override
+    public Array createArrayOf(String typeName, Object[] elements) throws SQLException {
+        return open().createArrayOf(typeName, elements);
+    }
+
+    @Override
+    public Struct createStruct(String typeName, Object[] attributes) throws SQLException {
+        return open().createStruct(typeName, attributes);
+    }
+
+    @Override
+    public void setSchema(String schema) throws SQLException {
+        open().setSchema(schema);
+    }
+
+    @Override
+    public String getSchema() throws SQLException {
+        return open().getSchema();
+    }
+
+    @Override
+    public void setNetworkTimeout(Executor executor, int milliseconds) throws SQLException {
+        open().setNetworkTimeout(executor, milliseconds);
+    }
+
+    @Override
+    public int getNetworkTimeout() throws SQLException {
+        return open().getNetworkTimeout();
+    }
+
+    @Override
+    public void beginRequest() throws SQLException {
+        open().beginRequest();
+    }
+
+    @Override
+    public void endRequest() throws SQLException {
+        open().endRequest();
+    }
+
+    @Override
+    public boolean setShardingKeyIfValid(ShardingKey shardingKey, ShardingKey superShardingKey, int timeout)
+            throws SQLException {
+        return open().setShardingKeyIfValid(shardingKey, superShardingKey, timeout);
+    }
+
+    @Override
+    public boolean setShardingKeyIfValid(ShardingKey shardingKey, int timeout) throws SQLException {
+        return open().setShardingKeyIfValid(shardingKey, timeout);
+    }
+
+    @Override
+    public void setShardingKey(ShardingKey shardingKey, ShardingKey superShardingKey) throws SQLException {
+        open().setShardingKey(shardingKey, superShardingKey);
+    }
+
+    @Override
+    public void setShardingKey(ShardingKey shardingKey) throws SQLException {
+        open().setShardingKey(shardingKey);
     }
 }
