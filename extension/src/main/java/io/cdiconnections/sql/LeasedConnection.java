@@ -59,7 +59,8 @@ final class LeasedConnection implements Connection {
     /**
      * @param target  a connection other callers use too
      * @param release lets go of the caller's hold; run once, when the handed-out connection is closed
-     * @return the connection to hand out; closing it leaves {@code target} open, and later calls fail
+     * @return the connection to hand out; closing or aborting it leaves {@code target} open (other
+     *         callers use it; a stuck session is the handle's to reset), and later calls fail
      */
     static Connection share(Connection target, Runnable release) {
         return new LeasedConnection(target, release, false);
@@ -84,7 +85,9 @@ final class LeasedConnection implements Connection {
     public void abort(Executor executor) throws SQLException {
         if (closed.compareAndSet(false, true)) {
             try {
-                target.abort(executor);
+                if (closesTarget) {
+                    target.abort(executor);
+                }
             } finally {
                 release.run();
             }

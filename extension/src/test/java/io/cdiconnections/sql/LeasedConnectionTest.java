@@ -192,6 +192,21 @@ class LeasedConnectionTest {
     }
 
     @Test
+    void abortingASharedConnectionReleasesOnceAndLeavesTheSessionToTheOtherCallers() throws SQLException {
+        Connection c = LeasedConnection.share(target, releases::incrementAndGet);
+
+        c.abort(Runnable::run);
+        c.abort(Runnable::run);
+
+        assertThat(releases).hasValue(1);
+        assertThat(c.isClosed()).isTrue();
+        assertThat(target.isClosed()).isFalse();
+        try (ResultSet rs = target.createStatement().executeQuery("select 1")) {
+            assertThat(rs.next()).isTrue();
+        }
+    }
+
+    @Test
     void aClosedSharedConnectionRefusesEveryCallWith08003ExceptIsValidAndItsOwn() throws Exception {
         Connection c = LeasedConnection.share(target, releases::incrementAndGet);
         c.close();
