@@ -109,6 +109,7 @@ final class ConnectionGroup {
     void closed(HandleSlot slot, BaseConnection<?> handle, boolean shared) {
         if (shared) {
             handles.computeIfPresent(slot.key(), (k, ref) -> ref.get() == handle ? null : ref);
+            registry.forget(this, slot.key());
         } else {
             unshared.remove(handle);
         }
@@ -117,6 +118,16 @@ final class ConnectionGroup {
     /** Drops the entry of a handle that was garbage-collected (it had no live raw instance). */
     void collected(HandleRef ref) {
         handles.remove(ref.key, ref);
+    }
+
+    /**
+     * @param k a handle key
+     * @return whether this cache holds a live handle for it now
+     */
+    boolean holds(Resolution.HandleKey k) {
+        HandleRef ref = handles.get(k);
+        BaseConnection<?> h = ref == null ? null : ref.get();
+        return h != null && !h.isClosed();
     }
 
     /** @return every handle that exists now, shared and unshared */

@@ -51,8 +51,12 @@ public final class ConnectionRegistry implements AutoCloseable {
     private final ConcurrentHashMap<Resolution.GroupKey, ConnectionGroup> groups = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Resolution.SharingKey, Resolution.GroupKey> firstGroups = new ConcurrentHashMap<>();
     private final Set<Resolution.SharingKey> warned = ConcurrentHashMap.newKeySet();
-    /** Every resolution declared (injection points) or used, first come first kept: what health checks report. */
+    /**
+     * Every resolution declared (injection points) or used, first come first kept: what health
+     * checks report. A used one is forgotten with its handle; a declared one stays ({@link #pinned}).
+     */
     private final Map<Declared, Resolution> declared = new ConcurrentHashMap<>();
+    private final Set<Declared> pinned = ConcurrentHashMap.newKeySet();
     /** A type's scope, asked once of a throwaway handle. */
     private final ConcurrentHashMap<Class<?>, ConnectionScope> scopes = new ConcurrentHashMap<>();
     private final ReferenceQueue<BaseConnection<?>> collected = new ReferenceQueue<>();
@@ -181,7 +185,7 @@ public final class ConnectionRegistry implements AutoCloseable {
         if (r.scope() == ConnectionScope.SESSION) {
             return group.open(r);
         }
-        declare(r);
+        used(r);
         return group.handle(r, collected);
     }
 
@@ -198,12 +202,19 @@ public final class ConnectionRegistry implements AutoCloseable {
     }
 
     /**
-     * Records that a resolution is in use, and warns once when the same (class, name, options)
-     * is asked for with another ttl or maxEntries: that makes two handles and two pools.
+     * Records that an injection point declares a resolution, for the life of the registry (health
+     * checks report it even before its first use), and warns once when the same (class, name,
+     * options) is asked for with another ttl or maxEntries: that makes two handles and two pools.
      *
      * @param r the resolution
      */
     public void declare(Resolution r) {
+        pinned.add(new Declared(r.groupKey(), r.handleKey()));
+        used(r);
+    }
+
+    /** Records a resolution in use until its handle is gone, and warns as {@link #declare} does. */
+    private void used(Resolution r) {
         declared.putIfAbsent(new Declared(r.groupKey(), r.handleKey()), r);
         Resolution.SharingKey sharing = new Resolution.SharingKey(r.type(), r.name(), r.options());
         Resolution.GroupKey first = firstGroups.putIfAbsent(sharing, r.groupKey());
@@ -214,10 +225,11 @@ public final class ConnectionRegistry implements AutoCloseable {
     }
 
     /**
-     * @return every resolution declared by an injection point or used through {@code Connections},
-     *         in the order first seen
+     * @return every resolution declared by an injection point, and every one used through
+     *         {@code Connections} whose handle still exists, sorted by name
      */
     public List<Resolution> declared() {
+        expunge();
         List<Resolution> all = new ArrayList<>(declared.values());
         all.sort(java.util.Comparator.comparing(Resolution::name));
         return all;
@@ -344,6 +356,7 @@ public final class ConnectionRegistry implements AutoCloseable {
         for (java.lang.ref.Reference<? extends BaseConnection<?>> r; (r = collected.poll()) != null; ) {
             ConnectionGroup.HandleRef ref = (ConnectionGroup.HandleRef) r;
             ref.group.collected(ref);
+            forget(ref.group, ref.key);
             any = true;
         }
         if (any) {
@@ -351,6 +364,21 @@ public final class ConnectionRegistry implements AutoCloseable {
                 front.computeIfPresent(name, (k, f) -> Front.live(f));
             }
         }
+    }
+
+    /**
+     * Forgets a resolution used through {@code Connections} once its cache no longer holds a handle
+     * for it (collected or closed), so that thousands of dynamic names do not pile up in health
+     * reports and memory. Declared ones stay.
+     */
+    void forget(ConnectionGroup group, Resolution.HandleKey key) {
+        Declared d = new Declared(group.key(), key);
+        if (pinned.contains(d)) {
+            return;
+        }
+        declared.computeIfPresent(d, (k, r) -> group.holds(key) ? r : null);
+        firstGroups.computeIfPresent(new Resolution.SharingKey(group.key().type(), key.name(), key.options()),
+                (k, first) -> first.equals(group.key()) && !group.holds(key) ? null : first);
     }
 
     /** Which handle a declared resolution stands for. */

@@ -330,5 +330,24 @@ class ConnectionRegistryTest {
         }
         assertThat(registry.handleCount()).isLessThan(1_000);
         assertThat(registry.liveCount()).isEqualTo(100);
+        assertThat(registry.declared()).as("used names are forgotten with their handles").hasSizeLessThan(1_000);
+    }
+
+    @Test
+    void aUsedConnectionIsForgottenWhenItsHandleIsClosedButADeclaredOneStays() {
+        CountingConnection used = handle("used_once");
+        ConnectionRequest request = ConnectionRequest.of("declared_once", COUNTING, null, "", Connection.UNBOUNDED,
+                Map.of(), "test");
+        Resolution declared = registry.resolve(request, null, "test");
+        registry.declare(declared);
+        BaseConnection<?> declaredHandle = registry.handle(declared);
+        assertThat(registry.declared()).extracting(Resolution::name).containsExactly("declared_once", "used_once");
+
+        used.close();
+        declaredHandle.close();
+
+        assertThat(registry.declared()).extracting(Resolution::name).containsExactly("declared_once");
+        assertThat(handle("used_once")).as("asked again, it is back").isNotSameAs(used);
+        assertThat(registry.declared()).extracting(Resolution::name).containsExactly("declared_once", "used_once");
     }
 }
