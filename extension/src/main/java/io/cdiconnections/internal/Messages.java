@@ -412,7 +412,7 @@ public final class Messages {
      * @param connection the connection name
      * @param type       the connection class
      * @param where      how the user wrote the request
-     * @return the deployment problem for an injected class that is final
+     * @return the definition error for an injected class that is final
      */
     public static String finalClass(String connection, Class<?> type, String where) {
         return "Connection '" + connection + "' (" + where + "): " + type.getName() + " is a final class, so CDI "
