@@ -373,12 +373,11 @@ public final class ConnectionRegistry implements AutoCloseable {
      */
     void forget(ConnectionGroup group, Resolution.HandleKey key) {
         Declared d = new Declared(group.key(), key);
-        if (pinned.contains(d)) {
+        if (pinned.contains(d) || group.holds(key)) {
             return;
         }
-        declared.computeIfPresent(d, (k, r) -> group.holds(key) ? r : null);
-        firstGroups.computeIfPresent(new Resolution.SharingKey(group.key().type(), key.name(), key.options()),
-                (k, first) -> first.equals(group.key()) && !group.holds(key) ? null : first);
+        declared.remove(d);
+        firstGroups.remove(new Resolution.SharingKey(group.key().type(), key.name(), key.options()), group.key());
     }
 
     /** Which handle a declared resolution stands for. */
