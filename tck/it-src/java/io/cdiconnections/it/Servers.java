@@ -10,13 +10,29 @@ import java.time.Duration;
 /** What the client side of a server test needs: which server runs, and HTTP to it over loopback. */
 public final class Servers {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(10))
-            .build();
+    private static final HttpClient HTTP = client(null);
 
     private static final int WILDFLY_MANAGEMENT_PORT = 9990;
 
     private Servers() {
+    }
+
+    /**
+     * A client for the server tests: HTTP/1.1 only, so that a server's HTTP/2 connection
+     * management (Liberty answers a burst of upgrades with GOAWAY) never fails a request that
+     * must not be sent twice, such as an increment.
+     *
+     * @param cookies a cookie handler for a client that keeps a session, or null
+     * @return a new client
+     */
+    public static HttpClient client(java.net.CookieHandler cookies) {
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10));
+        if (cookies != null) {
+            builder.cookieHandler(cookies);
+        }
+        return builder.build();
     }
 
     /** @return {@code wildfly}, {@code payara} or {@code liberty}, as the server module sets it */

@@ -12,12 +12,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The secrets.toml files of Streamlit's own tutorials (shared/reference/secrets-examples) give
+ * The secrets.toml files of Streamlit's own tutorials (src/test/resources/secrets-examples) give
  * the keys a Streamlit user expects.
  */
 class SecretsExamplesTest {
 
-    private static final Path EXAMPLES = SharedDir.find("reference/secrets-examples", "secrets.examples.dir");
+    private static final Path EXAMPLES = TestData.folder("secrets-examples");
 
     private static final Map<String, Map<String, String>> EXPECTED = Map.of(
             "connecting-to-data.toml", Map.of(

@@ -3,7 +3,7 @@ package io.cdiconnections.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,21 +29,19 @@ import io.cdiconnections.config.SecretsLocation.Kind;
 /**
  * Hostile secrets files through the loader a deployment uses: every invalid toml-test case,
  * seeded random mutations of the valid ones, nesting 10,000 levels deep and a 50 MB file. Each
- * ends in values or a {@link SecretsException} within a second, never in another throwable (no
- * StackOverflowError, no OutOfMemoryError), never in a hang, and no error quotes a value.
+ * ends in values or a {@link SecretsException}, never in another throwable (no StackOverflowError,
+ * no OutOfMemoryError), never in a hang, and no error quotes a value. Nothing here is timed: the
+ * parse times are printed, and their bounds are measured by the benchmarks module; a case still
+ * parsing after {@link #HANG_SECONDS} is a hang.
  */
 class SecretsFuzzTest {
 
     /** Fixed, so that a failure is reproduced by running the test again. */
     private static final long SEED = 20_261_126L;
     private static final int MUTATIONS = 10_000;
-    private static final long LIMIT_NANOS = TimeUnit.SECONDS.toNanos(1);
-    /**
-     * The documented bound for the largest file accepted, 1 MiB of nothing but tables: tomlj needs
-     * about 0.8 s for it here (docs/config-source.md); a busy CI machine gets some room.
-     */
-    private static final long DENSE_LIMIT_MILLIS = 3_000;
-    private static final Path SUITE = SharedDir.find("toml-test/tests", "toml.test.dir");
+    /** A case still parsing after this long is a hang (an infinite loop), not a slow parse. */
+    private static final long HANG_SECONDS = 60;
+    private static final Path SUITE = TestData.folder("toml-test/tests");
     /** Bytes that steer a TOML parser into its corners. */
     private static final byte[] TOKENS = "[]{}=\"'\\\n\r\t,.#:+-_ 0xe1Tz\u0000".getBytes(StandardCharsets.ISO_8859_1);
 
@@ -71,7 +69,7 @@ class SecretsFuzzTest {
     }
 
     @Test
-    void everyInvalidSuiteCaseIsOurErrorWithinASecond() throws Exception {
+    void everyInvalidSuiteCaseIsOurError() throws Exception {
         int cases = 0;
         for (String file : suiteCases("invalid/")) {
             Outcome o = load(file, Files.readAllBytes(SUITE.resolve(file)));
@@ -83,7 +81,7 @@ class SecretsFuzzTest {
     }
 
     @Test
-    void seededMutationsOfTheValidCasesEndInValuesOrOurErrorWithinASecond() throws Exception {
+    void seededMutationsOfTheValidCasesEndInValuesOrOurError() throws Exception {
         List<String> valid = suiteCases("valid/");
         Random random = new Random(SEED);
         int errors = 0;
@@ -137,32 +135,28 @@ class SecretsFuzzTest {
     }
 
     @Test
-    void aFiftyMegabyteFileIsRefusedUnreadAndAFullMebibyteIsRead() throws Exception {
+    void aFileOverTheLimitIsRefusedUnreadAndAFullMebibyteIsRead() throws Exception {
+        // 8 GiB, sparse: a loader that read it before checking its size would fail with an
+        // OutOfMemoryError or an array-size error, not with the size message asserted here
         Path huge = tmp.resolve("huge.toml");
-        byte[] line = "[connections.c]\nurl = \"postgresql://u:p@h:5432/db\"\n".getBytes(StandardCharsets.UTF_8);
-        try (OutputStream out = Files.newOutputStream(huge)) {
-            for (long written = 0; written < 50L << 20; written += line.length) {
-                out.write(line);
-            }
+        try (RandomAccessFile file = new RandomAccessFile(huge.toFile(), "rw")) {
+            file.write("[connections.c]\nurl = \"postgresql://u:p@h:5432/db\"\n".getBytes(StandardCharsets.UTF_8));
+            file.setLength(8L << 30);
         }
-        long start = System.nanoTime();
-        Throwable thrown = parser.submit(() -> tryLoad(huge)).get(5, TimeUnit.SECONDS).error();
-        long tookMillis = (System.nanoTime() - start) / 1_000_000;
+        Throwable thrown = parser.submit(() -> tryLoad(huge)).get(HANG_SECONDS, TimeUnit.SECONDS).error();
         assertThat(thrown).isInstanceOf(SecretsException.class)
                 .hasMessage("Secrets file " + huge + " is too large: " + Files.size(huge) + " bytes, and secrets "
                         + "files are limited to 1048576 bytes (1 MiB, the size limit of a Kubernetes Secret). Keep "
                         + "only secrets and connection settings in it; put data elsewhere.");
-        assertThat(tookMillis).as("ms to refuse 50 MB").isLessThan(1_000);
 
         // the worst file under the limit: dense tables, the most parse tree per byte
         StringBuilder dense = new StringBuilder();
         for (int i = 0; dense.length() < SecretsLoader.MAX_FILE_BYTES - 100; i++) {
             dense.append("[c").append(i).append("]\nport = ").append(i).append('\n');
         }
-        Outcome full = load("1 MiB of tables", dense.toString().getBytes(StandardCharsets.UTF_8), DENSE_LIMIT_MILLIS);
+        Outcome full = load("1 MiB of tables", dense.toString().getBytes(StandardCharsets.UTF_8));
         assertThat(full.values().size()).isGreaterThan(45_000);
-        System.out.printf("fuzz: 50 MB refused in %d ms; %d-byte file of tables read in %d ms%n",
-                tookMillis, dense.length(), full.nanos() / 1_000_000);
+        System.out.printf("fuzz: %d-byte file of tables read in %d ms%n", dense.length(), full.nanos() / 1_000_000);
     }
 
     // ------------------------------------------------------------------ helpers
@@ -186,28 +180,23 @@ class SecretsFuzzTest {
     /**
      * Loads the bytes as a secrets file on the parser thread.
      *
-     * @throws AssertionError for a throwable other than SecretsException, a hang or a slow case
+     * @throws AssertionError for a throwable other than SecretsException or a hang
      */
     private Outcome load(String name, byte[] bytes) throws Exception {
-        return load(name, bytes, LIMIT_NANOS / 1_000_000);
-    }
-
-    private Outcome load(String name, byte[] bytes, long limitMillis) throws Exception {
         Path file = Secrets.write(tmp.resolve("secrets.toml"), bytes);
         long start = System.nanoTime();
         Future<Outcome> outcome = parser.submit(() -> tryLoad(file));
         Outcome o;
         try {
-            o = outcome.get(10, TimeUnit.SECONDS);
+            o = outcome.get(HANG_SECONDS, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
-            throw new AssertionError(name + " still parsing after 10 s", e);
+            throw new AssertionError(name + " still parsing after " + HANG_SECONDS + " s: a hang", e);
         }
         long nanos = System.nanoTime() - start;
         if (nanos > worstNanos) {
             worstNanos = nanos;
             worstCase = name;
         }
-        assertThat(nanos / 1_000_000).as("ms for " + name).isLessThan(limitMillis);
         return new Outcome(o.values(), o.error(), nanos);
     }
 

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.tomlj.TomlVersion;
 
 /**
- * Runs the toml-test suite (shared/toml-test/tests, the case lists {@code files-toml-1.0.0} and
+ * Runs the toml-test suite (src/test/resources/toml-test/tests, the case lists {@code files-toml-1.0.0} and
  * {@code files-toml-1.1.0}) through the parser and flattener the config source uses: every valid
  * document gives exactly the keys and values its {@code .json} file describes, flattened as
  * docs/config-source.md says; every invalid one is rejected with a line number.
@@ -35,7 +35,7 @@ class TomlConformanceTest {
     /** Cases we cannot pass, each with the reason. Keep it short. */
     private static final Map<String, String> KNOWN_FAILURES = Map.of();
 
-    private static final Path SUITE = SharedDir.find("toml-test/tests", "toml.test.dir");
+    private static final Path SUITE = TestData.folder("toml-test/tests");
 
     @Test
     void everyTomlOneZeroCaseIsReadAsTheSuiteExpects() throws IOException {

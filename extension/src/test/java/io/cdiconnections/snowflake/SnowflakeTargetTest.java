@@ -11,7 +11,6 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.eclipse.microprofile.config.Config;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,6 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import io.cdiconnections.ConnectionConfigException;
 import io.cdiconnections.config.SecretsConfigSource;
+import io.cdiconnections.test.SecretsExamples;
 import io.smallrye.config.SmallRyeConfigBuilder;
 
 /**
@@ -146,7 +146,7 @@ class SnowflakeTargetTest {
         assertThat(t.toString()).doesNotContain("s3cr3t-pw", "k3y-pw", "t0ken");
     }
 
-    // ------------------------------------------------------------------ shared/reference/secrets-examples
+    // ------------------------------------------------------------------ Streamlit's secrets examples
 
     @Test
     void snowflakeTomlGivesTheTutorialsKeyPairConnection() throws Exception {
@@ -191,9 +191,7 @@ class SnowflakeTargetTest {
     }
 
     private static Path example(String name) {
-        Path dir = SnowflakeTestSupport.examples();
-        Assumptions.assumeTrue(dir != null, "shared/reference/secrets-examples not found");
-        return dir.resolve(name);
+        return SecretsExamples.file(name);
     }
 
     /** The real secrets.toml source over one file (secrets.files is read once, at construction). */

