@@ -103,6 +103,10 @@ class ConnectionExtensionTest {
             assertThat(service.connections.select("orders", CountingConnection.class)).isSameAs(handle);
             assertThat(service.tenMinutes.unwrap()[0]).isNotSameAs(handle);
             assertThat(service.tenMinutes.context().ttl()).isPresent();
+            // README: the builder with the injection point's ttl gives its handle; a plain get() does not
+            CountingConnection tenMinutesByBuilder = Connections.builder("orders").type(CountingConnection.class)
+                    .ttl("PT10M").get();
+            assertThat(tenMinutesByBuilder).isSameAs(service.tenMinutes.unwrap()[0]);
             assertThat(service.reports.unwrap()[0]).isNotSameAs(handle);
             assertThat(service.reports.parameters().get("database")).contains("reports");
             assertThat(service.field.name()).isEqualTo("orders");
