@@ -3,6 +3,7 @@ package io.cdiconnections;
 import java.lang.System.Logger.Level;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -31,6 +32,12 @@ final class Generations<R> {
     private final ReentrantLock connectLock = new ReentrantLock();
     private volatile Generation<R> current;
     private volatile boolean closed;
+    /**
+     * Counts resets and the close: a connect that sees it change while it ran made its instance
+     * from what may now be stale (a password since changed, a handle since closed), so that
+     * instance is retired at once instead of staying current.
+     */
+    private final AtomicLong resets = new AtomicLong();
     /** Connects that failed so far, and the last failure: shared with the threads that waited for it. */
     private volatile long failedConnects;
     private volatile ConnectionUnavailableException lastConnectFailure;
@@ -77,6 +84,7 @@ final class Generations<R> {
     /** Forgets the last failure and retires the current raw instance, if any. */
     void reset() {
         lastFailure = null;
+        resets.incrementAndGet(); // before reading current: a connect in flight sees one or the other
         Generation<R> g = current;
         if (g != null) {
             retire(g);
@@ -86,6 +94,7 @@ final class Generations<R> {
     /** Refuses every later hold; the caller retires the current raw instance. */
     void markClosed() {
         closed = true;
+        resets.incrementAndGet();
     }
 
     boolean isClosed() {
@@ -104,6 +113,13 @@ final class Generations<R> {
      * Connects, once even under contention. A thread that waited while another thread's connect
      * failed gets that failure instead of trying again itself: otherwise, while the system is down,
      * N waiting threads would each wait for N connects one after the other.
+     *
+     * <p>A close, reset or change of secrets that arrives while the connect runs wins over it: the
+     * new instance is published and then, seeing the count of resets moved, retired at once (so
+     * closed, as no use holds it yet). Whichever of the two sides runs second sees the other's
+     * write, as each writes its own volatile field before it reads the other's. {@link #acquire()}
+     * then finds no live instance and throws that the handle is closed, or connects again with
+     * the parameters as they are now.
      */
     private Generation<R> connectOnce() {
         long failedBefore = failedConnects;
@@ -121,6 +137,7 @@ final class Generations<R> {
                 // a new exception per thread: one instance thrown in many threads would collect their suppressed ones
                 throw new ConnectionUnavailableException(shared.getMessage(), shared);
             }
+            long resetsBefore = resets.get();
             try {
                 g = new Generation<>(this, createRaw());
             } catch (ConnectionUnavailableException e) {
@@ -136,6 +153,9 @@ final class Generations<R> {
             lastFailure = null;
             current = g;
             lifecycle.connected(owner, g);
+            if (closed || resets.get() != resetsBefore) {
+                retire(g);
+            }
             return g;
         } finally {
             connectLock.unlock();

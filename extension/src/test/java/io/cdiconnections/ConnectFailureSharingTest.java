@@ -54,17 +54,15 @@ class ConnectFailureSharingTest {
                 }
             }));
         }
-        long begin = System.nanoTime();
         start.countDown();
         for (Future<Throwable> call : calls) {
             assertThat(call.get(10, TimeUnit.SECONDS)).isInstanceOf(ConnectionUnavailableException.class)
                     .hasMessage("Connection 'down': refused");
         }
-        long millis = (System.nanoTime() - begin) / 1_000_000;
         threads.shutdown();
 
+        // 16 threads each connecting in turn would make 16 connects (and wait 16 x 300 ms)
         assertThat(down.connects.get()).as("connects for 16 threads arriving together").isLessThanOrEqualTo(2);
-        assertThat(millis).as("ms until all 16 failed (16 connects in turn would take 4.8 s)").isLessThan(2_000);
     }
 
     @Test
