@@ -160,6 +160,32 @@ class CheckJarIT {
     }
 
     @Test
+    void aWarIsCheckedByTheJarAloneWithItsOwnSecretsAndConnectionClass() throws Exception {
+        Path war = TestWar.pack(TestWar.exploded(dir, """
+                [connections.sql]
+                url = "jdbc:h2:mem:check_jar_war"
+
+                [connections.cache]
+                host = "localhost"
+                """, TestWar.PET_RESOURCE, TestWar.KEY_VALUE_CONNECTION, TestWar.CACHE_SERVICE),
+                dir.resolve("pets.war"));
+        CheckJar.Run run = check.jar("--connect", "--war", war.toString());
+        assertThat(run.code()).as(run.out()).isEqualTo(SecretsCheck.OK);
+        assertThat(run.out()).contains("  " + war + "!/WEB-INF/classes/.streamlit/secrets.toml\n")
+                .contains("@Connection injection points in " + war + ": 2\n")
+                .contains("Injection point com.example.pets.CacheService(constructor) parameter 1: "
+                        + "@Connection(name = \"cache\") com.example.pets.KeyValueConnection\n"
+                        + "  connection 'cache': com.example.pets.KeyValueConnection\n  configuration OK\n")
+                .containsPattern("  cache: UP in \\d+ ms\n  sql: UP in \\d+ ms\n")
+                .endsWith("2 connections, 2 injection points, 0 problems.\n");
+
+        Path untyped = write("untyped.toml", "[connections.cache]\nhost = \"localhost\"\n");
+        CheckJar.Run without = check.jar(untyped.toString());
+        assertThat(without.code()).as(without.out()).isEqualTo(SecretsCheck.NOT_CHECKED);
+        assertThat(without.out()).contains("Connection 'cache': not checked").endsWith(", 1 not checked.\n");
+    }
+
+    @Test
     void theJarRunsSecretsCheckAndHoldsNoServerSideParts() throws IOException {
         try (JarFile jar = new JarFile(CheckJar.JAR.toFile())) {
             assertThat(jar.getManifest().getMainAttributes().getValue("Main-Class"))
@@ -170,7 +196,8 @@ class CheckJarIT {
             assertThat(jar.stream().map(e -> e.getName()))
                     .contains("io/cdiconnections/check/SecretsCheck.class",
                             "io/cdiconnections/config/SecretsConfigSource.class", "org/tomlj/Toml.class",
-                            "org/eclipse/microprofile/config/Config.class", "com/zaxxer/hikari/HikariDataSource.class")
+                            "org/eclipse/microprofile/config/Config.class", "com/zaxxer/hikari/HikariDataSource.class",
+                            "org/jboss/jandex/Indexer.class")
                     .noneMatch(n -> n.startsWith("jakarta/") || n.startsWith("io/smallrye/")
                             || n.startsWith("org/jboss/weld/") || n.endsWith(".SF") || n.endsWith(".RSA")
                             || n.equals("META-INF/services/jakarta.enterprise.inject.spi.Extension"));

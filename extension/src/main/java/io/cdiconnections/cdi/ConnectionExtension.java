@@ -13,7 +13,6 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Default;
-import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.BeforeShutdown;
 import jakarta.enterprise.inject.spi.Extension;
@@ -27,7 +26,6 @@ import io.cdiconnections.BaseConnection;
 import io.cdiconnections.Connection;
 import io.cdiconnections.ConnectionException;
 import io.cdiconnections.Connections;
-import io.cdiconnections.internal.Messages;
 import io.cdiconnections.registry.ConnectionRegistry;
 import io.cdiconnections.registry.ConnectionRequest;
 import io.cdiconnections.registry.Registries;
@@ -64,7 +62,7 @@ public class ConnectionExtension implements Extension {
             return;
         }
         Class<?> raw = Types.raw(ip.getType());
-        if (raw == Instance.class || raw == jakarta.inject.Provider.class) {
+        if (DeploymentCheck.isDynamicLookup(raw.getName())) {
             // dynamic lookup: served by the @Dependent lookup beans, one per type
             if (ip.getType() instanceof java.lang.reflect.ParameterizedType p
                     && TypeResolver.isConcreteConnection(Types.raw(p.getActualTypeArguments()[0]))) {
@@ -103,12 +101,12 @@ public class ConnectionExtension implements Extension {
         Registries.register(loader, registry);
         for (Request req : requests.values()) {
             if (req.problem == null) {
-                try {
-                    req.resolution = registry.resolve(req.request, Types.raw(req.declared), req.where);
-                    req.problem = Proxies.problem(req.resolution);
+                DeploymentCheck.Outcome outcome = DeploymentCheck.check(registry, req.request, Types.raw(req.declared),
+                        req.where);
+                req.resolution = outcome.resolution();
+                req.problem = outcome.problem();
+                if (req.resolution != null) {
                     lookupTypes.add(req.resolution.type());
-                } catch (ConnectionException e) {
-                    req.problem = e.getMessage();
                 }
             }
             event.addBean(req.problem == null ? ConnectionBean.of(req.key, registry, req.resolution, req.declared)
@@ -130,16 +128,11 @@ public class ConnectionExtension implements Extension {
      * readiness checks of a deployment that failed there, and reports them DOWN ever after).
      */
     private void validateInjectionPoints(AfterBeanDiscovery event) {
-        Map<Request, String> missingKeys = new LinkedHashMap<>();
         boolean failed = false;
         for (Site site : sites) {
-            Request req = site.request;
-            String problem = req.problem;
-            if (problem == null) {
-                problem = missingKeys.computeIfAbsent(req, this::checkRequiredKeys);
-            }
-            if (!problem.isEmpty()) {
-                event.addDefinitionError(new ConnectionException(Messages.injectionPointProblem(site.name, problem)));
+            if (site.request.problem != null) {
+                event.addDefinitionError(new ConnectionException(DeploymentCheck.problem(site.name,
+                        site.request.problem)));
                 failed = true;
             }
         }
@@ -163,18 +156,6 @@ public class ConnectionExtension implements Extension {
     /** @return the registry of this deployment, once beans were registered */
     public ConnectionRegistry registry() {
         return registry;
-    }
-
-    private String checkRequiredKeys(Request req) {
-        Resolution r = req.resolution;
-        try (BaseConnection<?> probe = registry.probe(r)) {
-            probe.checkConfiguration();
-            return "";
-        } catch (ConnectionException e) {
-            return e.getMessage();
-        } catch (RuntimeException e) {
-            return Messages.validationFailed(r.name(), r.type(), e);
-        }
     }
 
     private static Connection connectionQualifier(InjectionPoint ip) {

@@ -24,10 +24,9 @@ final class InjectionPoints {
         }
         String owner = member.getDeclaringClass().getSimpleName();
         if (ip.getAnnotated() instanceof AnnotatedParameter<?> p) {
-            String where = member instanceof Constructor<?> ? owner + "(constructor)" : owner + "." + member.getName() + "()";
-            String name = p.getJavaParameter().isNamePresent() ? " (" + p.getJavaParameter().getName() + ")" : "";
-            return where + " parameter " + (p.getPosition() + 1) + name;
+            return DeploymentCheck.parameter(owner, member instanceof Constructor<?> ? null : member.getName(),
+                    p.getPosition(), p.getJavaParameter().isNamePresent() ? p.getJavaParameter().getName() : null);
         }
-        return owner + "." + member.getName();
+        return DeploymentCheck.field(owner, member.getName());
     }
 }

@@ -101,9 +101,9 @@ class SecretsCheckTest {
         assertThat(r.code()).as(r.out()).isEqualTo(SecretsCheck.PROBLEMS);
         assertThat(r.out()).contains("PROBLEM ").contains("Missing SQL DB connection params: host, username")
                 .contains("nosuchtype")
-                .contains("Connection 'custom': type not set")
+                .contains("Connection 'custom': not checked: type not set")
                 .contains("token  from ")
-                .endsWith("3 connections, 2 problems.\n");
+                .endsWith("3 connections, 2 problems, 1 not checked.\n");
     }
 
     @Test

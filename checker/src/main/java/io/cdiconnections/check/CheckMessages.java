@@ -18,11 +18,45 @@ final class CheckMessages {
 
     // ---------------------------------------------------------------- command line
 
-    /** @return how to call the checker, and how to give it a JDBC driver it lacks */
+    /** @return how to call the checker, its exit codes, and how to give it a JDBC driver it lacks */
     static String usage() {
-        return "Usage: java -jar cdi-connections-check.jar [--connect] [--timeout PT10S] "
-                + "[secrets.toml ...]\n  (a JDBC driver the jar lacks: java -cp cdi-connections-check.jar:driver.jar "
-                + MAIN_CLASS + " with the same arguments)";
+        return "Usage: java -jar cdi-connections-check.jar [--connect] [--timeout PT10S] [--war app.war ...] "
+                + "[secrets.toml ...]\n"
+                + "  --war  the application, as the server will see it: a WAR file, an exploded WAR folder, a classes"
+                + " folder or a jar (repeat for several); every @Connection injection point is checked as deployment"
+                + " checks it, with the secrets.toml of its WEB-INF/classes/.streamlit/ under the files given\n"
+                + "  Exit codes: " + SecretsCheck.OK + " all checked and well, " + SecretsCheck.PROBLEMS
+                + " a problem found, " + SecretsCheck.USAGE + " a wrong command line, " + SecretsCheck.NOT_CHECKED
+                + " no problem found but something not checked (a connection whose type comes from code: give --war)\n"
+                + "  (a JDBC driver the jar lacks: java -cp cdi-connections-check.jar:driver.jar "
+                + MAIN_CLASS + " with the same arguments, or in the WAR's WEB-INF/lib with --war)";
+    }
+
+    /**
+     * @param war the path given
+     * @return the answer to a {@code --war} that does not exist, with the usage
+     */
+    static String noSuchWar(Object war) {
+        return "--war " + war + ": no such file or folder. " + usage();
+    }
+
+    /**
+     * @param war   the application given
+     * @param error what reading it threw
+     * @return the report's line for an application that could not be read
+     */
+    static String warError(String war, Exception error) {
+        return "ERROR Cannot read the application " + war + ": " + error.getClass().getName() + ": "
+                + error.getMessage();
+    }
+
+    /**
+     * @param war   a WAR file
+     * @param entry one of its entries
+     * @return the message for an entry whose path leaves the folder it is unpacked to
+     */
+    static String entryOutsideWar(Object war, String entry) {
+        return war + ": entry " + entry + " points outside the WAR; unpacking it was refused";
     }
 
     /** @return the answer to a {@code --timeout} that is not a duration, with the usage */
@@ -71,8 +105,73 @@ final class CheckMessages {
      * @return the line for a connection whose type neither the section nor its name gives
      */
     static String typeNotSet(String connection) {
-        return "Connection '" + connection + "': type not set (no type key in " + Messages.section(connection)
-                + " and not a short name); the application must give it in code";
+        return "Connection '" + connection + "': not checked: type not set (no type key in "
+                + Messages.section(connection) + " and not a short name), so its type comes from code; to check it"
+                + " as the server will, give the application: --war app.war";
+    }
+
+    /**
+     * @param connection the connection name
+     * @param war        the application given
+     * @return the line for a connection whose type neither the section, its name nor an injection point gives
+     */
+    static String typeNotSetInWar(String connection, String war) {
+        return "Connection '" + connection + "': not checked: type not set (no type key in "
+                + Messages.section(connection) + " and not a short name) and no @Connection injection point of "
+                + war + " names it; if code gets it through Connections, set its type key to check it";
+    }
+
+    /**
+     * @param count how many injection points were found
+     * @param war   the application given
+     * @return the heading of the injection points
+     */
+    static String injectionPointsHeader(int count, String war) {
+        return "@Connection injection points in " + war + ": " + count;
+    }
+
+    /**
+     * @param injectionPoint the injection point, with its class's full name
+     * @param annotation     the annotation, as {@code ConnectionRequest.describe} writes it
+     * @param type           the raw name of its declared type
+     * @return the heading of one injection point
+     */
+    static String injectionPoint(String injectionPoint, String annotation, String type) {
+        return "Injection point " + injectionPoint + ": " + annotation + " " + type;
+    }
+
+    /** @return the line for an {@code Instance} or {@code Provider} injection point */
+    static String dynamicLookup() {
+        return "  a lookup (Instance, Provider): deployment does not check it; what it selects is checked when used";
+    }
+
+    /**
+     * @param type the raw name of the injection point's type
+     * @return the line for an injection point whose type is neither the application's nor the checker's
+     */
+    static String typeNotFound(String type) {
+        return "  not checked: its type " + type + " is neither in the application given with --war nor in the"
+                + " checker; add the jar that holds it with another --war";
+    }
+
+    /**
+     * @param connection the connection name it resolved to
+     * @param type       the class it resolved to
+     * @return the line for an injection point that resolved
+     */
+    static String resolved(String connection, Class<?> type) {
+        return "  connection '" + connection + "': " + type.getName();
+    }
+
+    /**
+     * @param connection     the connection name
+     * @param type           its class, as the injection point resolved it
+     * @param injectionPoint the injection point that resolved it
+     * @return the heading of a connection an injection point resolved
+     */
+    static String connectionAt(String connection, Class<?> type, String injectionPoint) {
+        return "Connection '" + connection + "': " + type.getName() + " (as injection point " + injectionPoint
+                + " resolves it, checked there)";
     }
 
     /**
@@ -149,8 +248,8 @@ final class CheckMessages {
      * @param connection the connection name
      * @return the line for a connection that was not connected because its type is not known
      */
-    static String notChecked(String connection) {
-        return "  " + connection + ": not checked (its type is not known)";
+    static String notConnected(String connection) {
+        return "  " + connection + ": not checked (its type is not known, or it is a session connection)";
     }
 
     /**
@@ -175,13 +274,20 @@ final class CheckMessages {
     }
 
     /**
-     * @param connections how many connections the files configure
-     * @param problems    how many problems were found
+     * @param connections     how many connections the files configure
+     * @param injectionPoints how many injection points the application has, or -1 without one
+     * @param problems        how many problems were found
+     * @param notChecked      how many connections and injection points could not be checked
      * @return the report's last line
      */
-    static String summary(int connections, int problems) {
-        return connections + " connection" + (connections == 1 ? "" : "s") + ", " + problems + " problem"
-                + (problems == 1 ? "" : "s") + ".";
+    static String summary(int connections, int injectionPoints, int problems, int notChecked) {
+        return plural(connections, "connection") + (injectionPoints < 0 ? "" : ", "
+                + plural(injectionPoints, "injection point")) + ", " + plural(problems, "problem")
+                + (notChecked == 0 ? "" : ", " + notChecked + " not checked") + ".";
+    }
+
+    private static String plural(int count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
     }
 
     // ---------------------------------------------------------------- configuration
