@@ -599,6 +599,19 @@ public final class Messages {
     /**
      * @param connection the connection name
      * @param cause      the redacted cause
+     * @return a query that is not known to be a read lost its connection after it was sent
+     */
+    public static String sqlQueryNotRetried(String connection, String cause) {
+        return "Connection '" + connection + "': the connection was lost while the statement ran: " + cause
+                + ". It is not retried, since it is not known to be a read (it does not start with SELECT, VALUES, "
+                + "TABLE, SHOW, DESCRIBE or EXPLAIN, or it names INSERT, UPDATE, DELETE, MERGE or INTO) and may "
+                + "already have been applied; check before repeating it, or pass QueryOptions.retry(true) if it is "
+                + "safe to run twice.";
+    }
+
+    /**
+     * @param connection the connection name
+     * @param cause      the redacted cause
      * @return the message for a write, transaction or borrowed connection that lost the database
      */
     public static String sqlWriteUnavailable(String connection, String cause) {
@@ -639,6 +652,19 @@ public final class Messages {
     public static String sqlRetrying(String connection, java.time.Duration wait) {
         return "Connection '" + connection + "': the database could not be reached; reconnecting and trying the "
                 + "query again in " + wait.toMillis() + " ms.";
+    }
+
+    /**
+     * @param connection   the connection name
+     * @param unterminated what never ends and where
+     * @param given        the names of the values given
+     * @return the message for a statement whose parameters cannot be found for sure
+     */
+    public static String sqlUnterminated(String connection, String unterminated, java.util.Collection<String> given) {
+        return "Connection '" + connection + "': the statement has " + unterminated + ", read as this connection's "
+                + "database reads it, so its :name parameters " + new java.util.TreeSet<>(given) + " cannot be "
+                + "bound for sure. Close it, or escape the quote as the database expects (doubled, or with a "
+                + "backslash on MySQL and MariaDB and in PostgreSQL's E'...' strings).";
     }
 
     /**

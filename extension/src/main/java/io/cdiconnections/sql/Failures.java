@@ -98,6 +98,12 @@ final class Failures {
         return statement(e, sql);
     }
 
+    /** A query that is not known to be a read and lost its connection after it was sent: never retried. */
+    ConnectionUnavailableException queryNotRetried(SQLException e) {
+        return new ConnectionUnavailableException(Messages.sqlQueryNotRetried(connection, text(e)),
+                Redaction.scrub(e, values));
+    }
+
     /** A connection to the database that could not be opened. */
     ConnectionUnavailableException connectFailed(Throwable e, String target) {
         return new ConnectionUnavailableException(Messages.sqlConnectFailed(connection, target, text(e)),

@@ -14,6 +14,7 @@ import io.cdiconnections.internal.Redaction;
  * result into a {@link Table}, the ttl result cache - shared with the other built-in JDBC
  * connection types ({@code io.cdiconnections.snowflake}). Not an API: applications use
  * {@link SQLConnection} or {@code SnowflakeConnection}, and this class changes without notice.
+ * Strings and comments are read as Snowflake reads them (backslash escapes, {@code //} comments).
  *
  * <p>One instance per connection handle. Cached results are keyed by the raw instance they
  * were read from (a pool, a JDBC connection), so {@link #dropAll(Object)} at retirement drops
@@ -74,7 +75,7 @@ public final class JdbcQueries {
     public Prepared prepare(String sql, QueryOptions options) {
         Objects.requireNonNull(sql, "sql");
         Objects.requireNonNull(options, "options");
-        return new Prepared(sql, options, NamedSql.parse(sql).bind(connection, options.params()));
+        return new Prepared(sql, options, NamedSql.parse(sql, NamedSql.Syntax.SNOWFLAKE).bind(connection, options.params()));
     }
 
     /**
@@ -128,7 +129,7 @@ public final class JdbcQueries {
      * @throws SQLException when the database fails the statement
      */
     public int update(Connection c, String sql, Map<String, ?> params) throws SQLException {
-        return Statements.update(c, NamedSql.parse(sql).bind(connection, params));
+        return Statements.update(c, NamedSql.parse(sql, NamedSql.Syntax.SNOWFLAKE).bind(connection, params));
     }
 
     /**

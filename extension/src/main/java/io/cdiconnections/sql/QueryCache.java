@@ -18,7 +18,34 @@ final class QueryCache {
     /** How many results one connection keeps at most, least recently used dropped first. */
     static final int MAX_ENTRIES = 1_000;
 
+    /**
+     * What makes two queries the same: the pool, the SQL, the limits and the parameter values
+     * with their types. The types count because {@code equals} alone says a {@code java.util.Date}
+     * equals a {@code Timestamp} of the same millisecond (and not the other way round), though the
+     * driver binds them differently and they may select different rows.
+     */
     record Key(Object pool, String sql, Map<String, Object> params, int maxRows) {
+        Key {
+            if (!params.isEmpty()) {
+                Map<String, Object> typed = new java.util.HashMap<>(params.size() * 2);
+                params.forEach((name, value) -> typed.put(name, typed(value)));
+                params = typed;
+            }
+        }
+
+        private static Object typed(Object value) {
+            if (value == null) {
+                return null;
+            }
+            if (value instanceof java.util.Collection<?> many) {
+                return many.stream().map(Key::typed).toList();
+            }
+            return new Typed(value.getClass(), value);
+        }
+    }
+
+    /** A parameter value and its class. */
+    private record Typed(Class<?> type, Object value) {
     }
 
     private record Entry(Table table, long ttlNanos) {

@@ -21,20 +21,23 @@ import io.cdiconnections.internal.Messages;
  */
 public final class QueryOptions {
 
-    private static final QueryOptions DEFAULTS = new QueryOptions(Map.of(), null, 0, 0, null);
+    private static final QueryOptions DEFAULTS = new QueryOptions(Map.of(), null, 0, 0, null, null);
 
     private final Map<String, Object> params;
     private final Duration ttl;
     private final int maxRows;
     private final int fetchSize;
     private final Duration timeout;
+    private final Boolean retry;
 
-    private QueryOptions(Map<String, Object> params, Duration ttl, int maxRows, int fetchSize, Duration timeout) {
+    private QueryOptions(Map<String, Object> params, Duration ttl, int maxRows, int fetchSize, Duration timeout,
+            Boolean retry) {
         this.params = params;
         this.ttl = ttl;
         this.maxRows = maxRows;
         this.fetchSize = fetchSize;
         this.timeout = timeout;
+        this.retry = retry;
     }
 
     /** @return no parameters, the connection's {@code query_ttl}, no limits */
@@ -48,7 +51,7 @@ public final class QueryOptions {
      */
     public QueryOptions params(Map<String, ?> params) {
         Map<String, Object> copy = new LinkedHashMap<>(params);
-        return new QueryOptions(Collections.unmodifiableMap(copy), ttl, maxRows, fetchSize, timeout);
+        return new QueryOptions(Collections.unmodifiableMap(copy), ttl, maxRows, fetchSize, timeout, retry);
     }
 
     /**
@@ -59,7 +62,7 @@ public final class QueryOptions {
     public QueryOptions param(String name, Object value) {
         Map<String, Object> copy = new LinkedHashMap<>(params);
         copy.put(Objects.requireNonNull(name, "name"), value);
-        return new QueryOptions(Collections.unmodifiableMap(copy), ttl, maxRows, fetchSize, timeout);
+        return new QueryOptions(Collections.unmodifiableMap(copy), ttl, maxRows, fetchSize, timeout, retry);
     }
 
     /**
@@ -71,7 +74,7 @@ public final class QueryOptions {
         if (ttl.isNegative()) {
             throw new IllegalArgumentException(Messages.negativeOption("ttl", ttl));
         }
-        return new QueryOptions(params, ttl, maxRows, fetchSize, timeout);
+        return new QueryOptions(params, ttl, maxRows, fetchSize, timeout, retry);
     }
 
     /**
@@ -79,7 +82,7 @@ public final class QueryOptions {
      * @return a copy with this limit
      */
     public QueryOptions maxRows(int maxRows) {
-        return new QueryOptions(params, ttl, nonNegative(maxRows, "maxRows"), fetchSize, timeout);
+        return new QueryOptions(params, ttl, nonNegative(maxRows, "maxRows"), fetchSize, timeout, retry);
     }
 
     /**
@@ -87,7 +90,7 @@ public final class QueryOptions {
      * @return a copy with this hint
      */
     public QueryOptions fetchSize(int fetchSize) {
-        return new QueryOptions(params, ttl, maxRows, nonNegative(fetchSize, "fetchSize"), timeout);
+        return new QueryOptions(params, ttl, maxRows, nonNegative(fetchSize, "fetchSize"), timeout, retry);
     }
 
     /**
@@ -96,7 +99,36 @@ public final class QueryOptions {
      * @return a copy with this timeout
      */
     public QueryOptions timeout(Duration timeout) {
-        return new QueryOptions(params, ttl, maxRows, fetchSize, Objects.requireNonNull(timeout, "timeout"));
+        return new QueryOptions(params, ttl, maxRows, fetchSize, Objects.requireNonNull(timeout, "timeout"), retry);
+    }
+
+    /**
+     * Whether the query may be run again after it lost its connection. By default only a
+     * statement known to be a read is: one that starts with {@code SELECT}, {@code VALUES},
+     * {@code TABLE}, {@code SHOW}, {@code DESCRIBE} or {@code EXPLAIN} (not {@code EXPLAIN ANALYZE}),
+     * or a {@code WITH} whose text names no {@code INSERT}, {@code UPDATE}, {@code DELETE},
+     * {@code MERGE} or {@code INTO} (comments and leading parentheses skipped). Any other statement
+     * that lost its connection after it was sent may have been applied (an
+     * {@code INSERT ... RETURNING}, a function with side effects), so it fails at once instead.
+     * A statement is always tried again when its connection could not be had at all: then it
+     * was never sent.
+     *
+     * <pre>{@code
+     * sql.query("select nextval('orders_seq')", QueryOptions.defaults().retry(false)); // a read with a side effect
+     * sql.query("insert into seen values (:id) on conflict do nothing returning id",
+     *         QueryOptions.defaults().param("id", 7).retry(true));                      // a write safe to repeat
+     * }</pre>
+     *
+     * @param retry true to retry it like a read, false never to run it twice
+     * @return a copy with this choice
+     */
+    public QueryOptions retry(boolean retry) {
+        return new QueryOptions(params, ttl, maxRows, fetchSize, timeout, retry);
+    }
+
+    /** @return the choice given with {@link #retry(boolean)}, or empty to decide from the statement */
+    public Optional<Boolean> retry() {
+        return Optional.ofNullable(retry);
     }
 
     /** @return the parameter values by name, unmodifiable */
@@ -135,6 +167,7 @@ public final class QueryOptions {
     @Override
     public String toString() {
         return "QueryOptions[params=" + params.keySet() + ", ttl=" + (ttl == null ? "default" : ttl)
-                + ", maxRows=" + maxRows + ", fetchSize=" + fetchSize + ", timeout=" + timeout + "]";
+                + ", maxRows=" + maxRows + ", fetchSize=" + fetchSize + ", timeout=" + timeout
+                + ", retry=" + (retry == null ? "reads" : retry) + "]";
     }
 }

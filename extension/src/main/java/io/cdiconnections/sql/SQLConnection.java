@@ -69,6 +69,8 @@ public class SQLConnection extends BaseConnection<HikariDataSource> {
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
     private final DataSource dataSource = new SqlDataSource(this);
     private volatile SqlSettings settings = SqlSettings.DEFAULT;
+    /** How the database of the current pool reads strings and comments, to find {@code :name} parameters. */
+    private volatile NamedSql.Syntax syntax = NamedSql.Syntax.STANDARD;
     /** Whether the last connect failed or a pool was retired as unreachable: the next connect probes first. */
     private volatile boolean unreachable;
 
@@ -126,6 +128,7 @@ public class SQLConnection extends BaseConnection<HikariDataSource> {
         SqlSettings s = SqlSettings.from(params);
         settings = s;
         JdbcTarget target = JdbcTarget.resolve(params, JdbcDriver::onClassPath);
+        syntax = NamedSql.Syntax.of(target.dialect(), target.url());
         HikariConfig config = PoolSettings.configure(name(), target, params, this::warnIgnored);
         try {
             if (unreachable) {
@@ -216,22 +219,24 @@ public class SQLConnection extends BaseConnection<HikariDataSource> {
      * @return the result
      */
     public Table query(String sql, QueryOptions options) {
-        NamedSql.Bound bound = NamedSql.parse(sql).bind(name(), options.params());
-        return read(sql, pool -> {
+        boolean retry = options.retry().orElseGet(() -> StatementKind.isRead(sql));
+        return read(sql, retry, (pool, attempt) -> {
+            // parsed once connected: the database decides how strings and comments read
+            NamedSql.Bound bound = NamedSql.parse(sql, syntax).bind(name(), options.params());
             Duration ttl = options.ttl().orElseGet(settings::queryTtl);
-            QueryCache.Key key = new QueryCache.Key(pool, sql, options.params(), options.maxRows());
-            Table cached = ttl.isZero() ? null : cache.get(key);
+            QueryCache.Key key = ttl.isZero() ? null : new QueryCache.Key(pool, sql, options.params(), options.maxRows());
+            Table cached = key == null ? null : cache.get(key);
             if (cached != null) {
                 return cached;
             }
             Table table;
-            try (Connection c = pool.getConnection()) {
+            try (Connection c = attempt.connection(pool)) {
                 table = Statements.query(c, bound, options);
             }
             if (table == null) {
                 throw new QueryException(Messages.sqlNoResultSet(name()));
             }
-            if (!ttl.isZero()) {
+            if (key != null) {
                 cache.put(key, table, ttl);
             }
             return table;
@@ -241,20 +246,36 @@ public class SQLConnection extends BaseConnection<HikariDataSource> {
     /** Work on the pool that may throw JDBC's exception. */
     @FunctionalInterface
     private interface PoolWork<T> {
-        T apply(HikariDataSource pool) throws SQLException;
+        T apply(HikariDataSource pool, Attempt attempt) throws SQLException;
+    }
+
+    /** One attempt of a read: knows whether its statement may have reached the database. */
+    private static final class Attempt {
+        private boolean sent;
+
+        /** @return a connection of the pool; from here on the statement counts as sent */
+        Connection connection(HikariDataSource pool) throws SQLException {
+            Connection c = pool.getConnection();
+            sent = true;
+            return c;
+        }
     }
 
     /**
      * Streamlit's retry of reads: on a connection-class failure, retire the pool that failed
      * (only that one: many threads failing on it retire it once), wait, and try again. A pool that
-     * timed out only because all its connections were busy is waited for again, not replaced.
+     * timed out only because all its connections were busy is waited for again, not replaced. A
+     * statement that is not to be retried (not known to be a read) fails at once when it lost its
+     * connection after it was sent, since it may have been applied.
      */
-    private <T> T read(String sql, PoolWork<T> work) {
+    private <T> T read(String sql, boolean retry, PoolWork<T> work) {
         for (int attempt = 1; ; attempt++) {
             Exception failure;
+            ConnectionUnavailableException notRetried = null;
             try (Lease<HikariDataSource> lease = lease()) {
+                Attempt thisAttempt = new Attempt();
                 try {
-                    return work.apply(lease.raw());
+                    return work.apply(lease.raw(), thisAttempt);
                 } catch (SQLException e) {
                     if (!Failures.isConnectionFailure(e)) {
                         throw settings.failures(name()).statement(e, sql);
@@ -263,6 +284,9 @@ public class SQLConnection extends BaseConnection<HikariDataSource> {
                         unreachable = true;
                         lease.retire(); // a busy pool is not a broken one: a new pool would only add connections
                     }
+                    if (!retry && thisAttempt.sent) {
+                        notRetried = settings.failures(name()).queryNotRetried(e); // thrown past the catch below
+                    }
                     failure = e;
                 }
             } catch (ConnectionUnavailableException e) {
@@ -270,6 +294,9 @@ public class SQLConnection extends BaseConnection<HikariDataSource> {
                     throw e;
                 }
                 failure = e;
+            }
+            if (notRetried != null) {
+                throw notRetried;
             }
             SqlSettings s = settings;
             if (attempt >= s.attempts()) {
@@ -320,9 +347,8 @@ public class SQLConnection extends BaseConnection<HikariDataSource> {
      * @return the number of rows changed
      */
     public int update(String sql, Map<String, ?> params) {
-        NamedSql.Bound bound = NamedSql.parse(sql).bind(name(), params);
         try (Lease<HikariDataSource> lease = lease(); Connection c = lease.raw().getConnection()) {
-            int n = Statements.update(c, bound);
+            int n = Statements.update(c, NamedSql.parse(sql, syntax).bind(name(), params));
             if (!c.getAutoCommit()) {
                 c.commit();
             }
@@ -355,7 +381,7 @@ public class SQLConnection extends BaseConnection<HikariDataSource> {
             c.setAutoCommit(false);
             T result;
             try {
-                result = work.run(new Transaction(name(), c, settings.failures(name())));
+                result = work.run(new Transaction(name(), c, settings.failures(name()), syntax));
             } catch (SQLException | RuntimeException | Error e) {
                 rollback(c, e);
                 throw e;

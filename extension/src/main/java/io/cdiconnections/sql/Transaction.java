@@ -24,11 +24,13 @@ public final class Transaction {
     private final String connectionName;
     private final Connection connection;
     private final Failures failures;
+    private final NamedSql.Syntax syntax;
 
-    Transaction(String connectionName, Connection connection, Failures failures) {
+    Transaction(String connectionName, Connection connection, Failures failures, NamedSql.Syntax syntax) {
         this.connectionName = connectionName;
         this.connection = connection;
         this.failures = failures;
+        this.syntax = syntax;
     }
 
     /**
@@ -55,7 +57,7 @@ public final class Transaction {
      * @return the result
      */
     public Table query(String sql, QueryOptions options) {
-        NamedSql.Bound bound = NamedSql.parse(sql).bind(connectionName, options.params());
+        NamedSql.Bound bound = NamedSql.parse(sql, syntax).bind(connectionName, options.params());
         try {
             Table t = Statements.query(connection, bound, options);
             if (t == null) {
@@ -73,7 +75,7 @@ public final class Transaction {
      * @return the number of rows changed
      */
     public int update(String sql, Map<String, ?> params) {
-        NamedSql.Bound bound = NamedSql.parse(sql).bind(connectionName, params);
+        NamedSql.Bound bound = NamedSql.parse(sql, syntax).bind(connectionName, params);
         try {
             return Statements.update(connection, bound);
         } catch (SQLException e) {

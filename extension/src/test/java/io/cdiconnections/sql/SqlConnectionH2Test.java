@@ -343,7 +343,7 @@ class SqlConnectionH2Test {
 
         assertThat(sql.query("select id from pets order by id", one).size()).isEqualTo(1);
         assertThat(sql.query("select id from pets order by id", one.maxRows(0)).size()).isEqualTo(2);
-        assertThat(one.toString()).isEqualTo("QueryOptions[params=[], ttl=PT1M, maxRows=1, fetchSize=10, timeout=null]");
+        assertThat(one.toString()).isEqualTo("QueryOptions[params=[], ttl=PT1M, maxRows=1, fetchSize=10, timeout=null, retry=reads]");
     }
 
     @Test

@@ -144,7 +144,7 @@ class SqlPostgresTest {
         }
     }
 
-    private static int terminateBackends(SQLConnection c) throws SQLException {
+    static int terminateBackends(SQLConnection c) throws SQLException {
         try (Connection admin = admin();
              PreparedStatement ps = admin.prepareStatement(
                      "select count(pg_terminate_backend(pid)) from pg_stat_activity where application_name = ?")) {
