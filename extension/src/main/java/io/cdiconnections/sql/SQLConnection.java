@@ -128,6 +128,7 @@ public class SQLConnection extends BaseConnection<HikariDataSource> {
         JdbcTarget target = JdbcTarget.resolve(params, JdbcDriver::onClassPath);
         HikariConfig config = PoolSettings.configure(name(), target, params, this::warnIgnored);
         try {
+            PoolSettings.hideSecrets(config);
             if (unreachable) {
                 ConnectProbe.check(config);
             }
