@@ -84,6 +84,9 @@ public final class Redaction {
      */
     public static List<int[]> urlSecrets(String text) {
         List<int[]> spans = new ArrayList<>();
+        if (text.indexOf('@') < 0 && text.indexOf('=') < 0) {
+            return spans; // the common case, an option or message without a URL: no pattern to run
+        }
         for (Matcher m = USER_INFO.matcher(text); m.find(); ) {
             if (!PORT_AND_PATH.matcher(m.group(2)).matches()) {
                 spans.add(new int[] {m.start(2), m.end(2)});
