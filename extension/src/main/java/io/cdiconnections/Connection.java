@@ -14,6 +14,8 @@ import jakarta.enterprise.util.AnnotationLiteral;
 import jakarta.enterprise.util.Nonbinding;
 import jakarta.inject.Qualifier;
 
+import io.cdiconnections.internal.Redaction;
+
 /**
  * Injects a shared connection configured from the {@code [connections.<name>]} section of
  * {@code secrets.toml} (through MicroProfile Config, so environment variables and system
@@ -169,6 +171,22 @@ public @interface Connection {
         @Override
         public String[] options() {
             return options.clone();
+        }
+
+        /** @return the qualifier as source would write it, the values of secret-looking options masked */
+        @Override
+        public String toString() {
+            StringBuilder sb = new StringBuilder("@").append(Connection.class.getName()).append("(name=\"")
+                    .append(name).append("\", type=\"").append(type).append("\", ttl=\"").append(ttl)
+                    .append("\", maxEntries=").append(maxEntries).append(", options={");
+            for (int i = 0; i < options.length; i++) {
+                int eq = options[i].indexOf('=');
+                String key = eq < 0 ? options[i] : options[i].substring(0, eq);
+                String value = eq < 0 ? null : options[i].substring(eq + 1);
+                sb.append(i == 0 ? "\"" : ", \"").append(key).append(value == null ? "" : "="
+                        + (Redaction.isSecretKey(key.trim()) ? Redaction.MASK : Redaction.url(value))).append('"');
+            }
+            return sb.append("})").toString();
         }
     }
 }

@@ -155,6 +155,9 @@ class SecretsNeverLeakTest {
         cases.put("bad URL ", List.of("url", "cockroach://u:" + PASSWORD + "@h/db"));
         cases.put("bad URL  ", List.of("url", "jdbc:postgresql://127.0.0.1:1/test?user=postgres&password=" + PASSWORD));
         cases.put("bad URL   ", List.of("url", "jdbc:nosuchdb://h/db", "password", PASSWORD));
+        cases.put("unreachable host  ", List.of("url", "jdbc:postgresql://postgres:" + PASSWORD + "@127.0.0.1:1/test"));
+        cases.put("unreachable host   ", List.of("url", "jdbc:mariadb://root:" + PASSWORD + "@127.0.0.1:1/test?"
+                + "keyStorePassword=" + PASSWORD));
         cases.put("missing driver", List.of("url", "oracle://scott:" + PASSWORD + "@h:1521/orcl"));
         cases.put("missing driver ", List.of("url", "mssql+pyodbc://sa:" + PASSWORD + "@h/db"));
         cases.put("missing driver  ", List.of("dialect", "postgresql", "driver", "com.example.NoDriver", "host",

@@ -11,6 +11,7 @@ import io.cdiconnections.Connection;
 import io.cdiconnections.ConnectionConfigException;
 import io.cdiconnections.internal.Durations;
 import io.cdiconnections.internal.Messages;
+import io.cdiconnections.internal.Redaction;
 
 /**
  * What a user asked for, as written: the arguments of one {@link Connection @Connection} or one
@@ -176,7 +177,9 @@ public final class ConnectionRequest {
 
     /**
      * One string that identifies this request: name, type, ttl, maxEntries and the sorted
-     * options, each escaped. The CDI extension uses it as the value of its binding qualifier.
+     * options, each escaped. The CDI extension uses it as the value of its binding qualifier and
+     * in the bean's id, which Weld logs and prints: the value of a secret-looking option (or of one
+     * holding a URL with a password) is a stand-in, equal for equal values, never the value.
      *
      * @return the canonical key
      */
@@ -202,7 +205,8 @@ public final class ConnectionRequest {
         sb.append("|options=");
         boolean first = true;
         for (Map.Entry<String, String> e : options.entrySet()) {
-            sb.append(first ? "" : ",").append(escape(e.getKey())).append('=').append(escape(e.getValue()));
+            sb.append(first ? "" : ",").append(escape(e.getKey())).append('=')
+                    .append(escape(Redaction.identifying(e.getKey(), e.getValue())));
             first = false;
         }
         return sb.toString();

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import io.cdiconnections.ConnectionConfigException;
 import io.cdiconnections.internal.Messages;
+import io.cdiconnections.internal.Redaction;
 
 /**
  * The Snowflake JDBC driver, found by class name so that this package never links to it: the
@@ -82,7 +83,7 @@ final class SnowflakeJdbc {
     static Connection connect(Driver driver, SnowflakeTarget target) throws SQLException {
         Connection c = driver.connect(target.url(), target.driverProperties());
         if (c == null) {
-            throw new SQLException(Messages.snowflakeUrlRejected(target.url()), "08001");
+            throw new SQLException(Messages.snowflakeUrlRejected(Redaction.url(target.url())), "08001");
         }
         return c;
     }

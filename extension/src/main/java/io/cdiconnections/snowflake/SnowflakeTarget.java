@@ -10,6 +10,7 @@ import java.util.TreeMap;
 
 import io.cdiconnections.ConnectionConfigException;
 import io.cdiconnections.internal.Messages;
+import io.cdiconnections.internal.Redaction;
 
 /**
  * Where a Snowflake connection goes and what it tells the driver: the JDBC URL
@@ -180,12 +181,12 @@ record SnowflakeTarget(String url, String host, int port, boolean https, Map<Str
     /** @return the URL and the user, for messages; never a secret */
     String describe() {
         String user = properties.get("user");
-        return url + (user == null ? "" : " as user '" + user + "'");
+        return Redaction.url(url) + (user == null ? "" : " as user '" + user + "'");
     }
 
     /** @return the URL and the property names, never their values */
     @Override
     public String toString() {
-        return "SnowflakeTarget[" + url + ", " + properties.keySet() + "]";
+        return "SnowflakeTarget[" + Redaction.url(url) + ", " + properties.keySet() + "]";
     }
 }

@@ -18,15 +18,13 @@ final class ConnectProbe {
     }
 
     /**
-     * @param config the pool's configuration, whose URL, driver, properties and credentials are used
+     * @param config the pool's configuration, after {@link PoolSettings#hideSecrets}: its driver data source is used
      * @throws SQLException when the database refuses or cannot be reached
      */
     static void check(HikariConfig config) throws SQLException {
-        if (config.getJdbcUrl() == null || config.getDataSourceClassName() != null || config.getDataSource() != null) {
+        if (!(config.getDataSource() instanceof DriverDataSource driver)) {
             return; // a DataSource class of the user's own: let the pool make its connections
         }
-        DriverDataSource driver = new DriverDataSource(config.getJdbcUrl(), config.getDriverClassName(),
-                config.getDataSourceProperties(), config.getUsername(), config.getPassword());
         try (Connection c = driver.getConnection()) {
             // reachable: the pool makes its own connections
         }

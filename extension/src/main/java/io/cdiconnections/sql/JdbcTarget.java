@@ -1,7 +1,5 @@
 package io.cdiconnections.sql;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,12 +8,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.cdiconnections.ConnectionConfigException;
 import io.cdiconnections.ConnectionParameters;
 import io.cdiconnections.internal.Messages;
+import io.cdiconnections.internal.Redaction;
 
 /**
  * Where a SQL connection goes, worked out from its parameters without connecting: the JDBC URL
@@ -37,9 +34,6 @@ record JdbcTarget(Dialect dialect, JdbcDriver driver, String url, String usernam
     static final Set<String> ADDRESS_KEYS = Set.of("url", "dialect", "driver", "username", "user", "password",
             "host", "port", "database");
 
-    private static final Pattern URL_PASSWORD_PARAM = Pattern.compile("(?i)((?:password|pwd)=)[^&;]*");
-    /** A {@code password} parameter of a JDBC URL: {@code ?password=}, {@code &password=}, {@code ;password=}. */
-    private static final Pattern JDBC_URL_PASSWORD = Pattern.compile("(?i)([?&;])password=([^&;#]*)");
     private static final String CONNECT_ARGS = "create_engine_kwargs.connect_args";
 
     JdbcTarget {
@@ -99,39 +93,11 @@ record JdbcTarget(Dialect dialect, JdbcDriver driver, String url, String usernam
         if (dialect.isPresent() && driver != null) {
             dialect.get().translate(driver, props);
         }
-        String[] split = withoutPassword(url);
-        return new JdbcTarget(dialect.orElse(null), driver, split[0], username(p).orElse(null),
-                p.get("password").orElse(split[1]), props);
-    }
-
-    /**
-     * Takes a password out of a JDBC URL: it goes to the driver as a property instead, since
-     * drivers and HikariCP log the URL (PostgreSQL's at FINE: "Connecting with URL: ...").
-     * A {@code password} key given separately wins, as for a SQLAlchemy URL.
-     *
-     * @return the URL without it, and the password (URL-decoded after {@code ?} or {@code &}) or null
-     */
-    static String[] withoutPassword(String url) {
-        String rest = url;
-        String password = null;
-        for (Matcher m = JDBC_URL_PASSWORD.matcher(rest); m.find(); m = JDBC_URL_PASSWORD.matcher(rest)) {
-            String separator = m.group(1);
-            password = separator.equals(";") ? m.group(2) : decode(m.group(2));
-            String after = rest.substring(m.end());
-            if (separator.equals("?")) {
-                after = after.startsWith("&") ? "?" + after.substring(1) : after;
-            }
-            rest = rest.substring(0, m.start()) + after;
-        }
-        return new String[] {rest, password};
-    }
-
-    private static String decode(String value) {
-        try {
-            return URLDecoder.decode(value, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return value; // not percent-encoded after all: the driver would have used it as it is
-        }
+        // the URL's credentials go to the driver as properties; keys given separately win, as over a SQLAlchemy URL
+        UrlCredentials split = UrlCredentials.of(url);
+        split.properties().forEach(props::putIfAbsent);
+        return new JdbcTarget(dialect.orElse(null), driver, split.url(), username(p).orElse(split.user()),
+                p.get("password").orElse(split.password()), props);
     }
 
     private static SqlUrl fromKeys(ConnectionParameters p) {
@@ -213,8 +179,7 @@ record JdbcTarget(Dialect dialect, JdbcDriver driver, String url, String usernam
 
     /** @return the dialect and URL, for messages: never a password */
     String describe() {
-        String u = URL_PASSWORD_PARAM.matcher(url).replaceAll("$1****");
-        return (dialect == null ? "" : dialect.displayName() + " at ") + u
+        return (dialect == null ? "" : dialect.displayName() + " at ") + Redaction.url(url)
                 + (username == null ? "" : " as user '" + username + "'");
     }
 

@@ -8,11 +8,13 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.util.DriverDataSource;
 import com.zaxxer.hikari.util.PropertyElf;
 
 import io.cdiconnections.ConnectionConfigException;
 import io.cdiconnections.ConnectionParameters;
 import io.cdiconnections.internal.Messages;
+import io.cdiconnections.internal.Redaction;
 
 /**
  * Turns a connection's parameters into a HikariCP configuration: our defaults for servers, then
@@ -112,6 +114,30 @@ final class PoolSettings {
                 throw new ConnectionConfigException(Messages.sqlBadPoolSetting(connection, "pool." + e.getKey()));
             }
         }
+    }
+
+    /**
+     * Hands HikariCP a {@link DriverDataSource} that holds the password and every secret-looking
+     * driver property ({@code sslpassword}, {@code keyStorePassword}, {@code api_key}, ...), keeping
+     * them out of the configuration HikariCP dumps at DEBUG, which masks only a property named
+     * exactly {@code password}. The pool connects through it as it would through its own; the
+     * dump shows the URL, the user and the names of the other properties. A {@code DataSource}
+     * class of the user's own ({@code pool.dataSourceClassName}) is left to HikariCP.
+     *
+     * @param c the configuration, changed in place
+     * @throws RuntimeException when the driver cannot be loaded (HikariCP's own message, URL without secrets)
+     */
+    static void hideSecrets(HikariConfig c) {
+        if (c.getJdbcUrl() == null || c.getDataSourceClassName() != null || c.getDataSource() != null
+                || c.getDataSourceJNDI() != null) {
+            return;
+        }
+        Properties shown = c.getDataSourceProperties(); // HikariCP's own object: what it will print
+        Properties all = PropertyElf.copyProperties(shown);
+        c.setDataSource(new DriverDataSource(c.getJdbcUrl(), c.getDriverClassName(), all, c.getUsername(),
+                c.getPassword()));
+        shown.keySet().removeIf(key -> Redaction.isSecretKey(key.toString()));
+        c.setPassword(null);
     }
 
     /**

@@ -131,6 +131,7 @@ public class SQLConnection extends BaseConnection<HikariDataSource> {
         syntax = NamedSql.Syntax.of(target.dialect(), target.url());
         HikariConfig config = PoolSettings.configure(name(), target, params, this::warnIgnored);
         try {
+            PoolSettings.hideSecrets(config);
             if (unreachable) {
                 ConnectProbe.check(config);
             }

@@ -80,15 +80,6 @@ class SqlSecretsLeakTest {
 
     @Test
     void aPasswordInsideAJdbcUrlIsPassedAsAPropertyNotInTheUrl() {
-        assertThat(JdbcTarget.withoutPassword("jdbc:postgresql://h/db?password=a%40b&user=u"))
-                .containsExactly("jdbc:postgresql://h/db?user=u", "a@b");
-        assertThat(JdbcTarget.withoutPassword("jdbc:mariadb://h/db?user=u&password=p&ssl=true"))
-                .containsExactly("jdbc:mariadb://h/db?user=u&ssl=true", "p");
-        assertThat(JdbcTarget.withoutPassword("jdbc:sqlserver://h;user=sa;Password=p%1;encrypt=false"))
-                .containsExactly("jdbc:sqlserver://h;user=sa;encrypt=false", "p%1");
-        assertThat(JdbcTarget.withoutPassword("jdbc:postgresql://h/db?sslpassword=k"))
-                .containsExactly("jdbc:postgresql://h/db?sslpassword=k", null);
-
         SQLConnection sql = new SQLConnection(ConnectionContext.of(uniqueName("jdbcpw"), SqlTestSupport.options(
                 "url", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres&password=" + PASSWORD,
                 "pool.maximumPoolSize", "1")));

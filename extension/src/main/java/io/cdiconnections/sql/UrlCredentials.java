@@ -1,0 +1,127 @@
+package io.cdiconnections.sql;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.cdiconnections.internal.Redaction;
+
+/**
+ * A JDBC URL with its credentials taken out: the user and password of {@code //user:password@}
+ * (and Oracle's {@code user/password@}), and every parameter whose key looks secret
+ * ({@code ?password=}, {@code &sslpassword=}, {@code ;password=}, MySQL's {@code (password=...)}).
+ * They go to the driver as properties instead, since HikariCP logs the URL at DEBUG and drivers
+ * at FINE (PostgreSQL's "Connecting with URL"), and messages name it.
+ *
+ * @param url        the URL without them
+ * @param user       the user of the user info, or null
+ * @param password   the password (decoded), or null; never print it
+ * @param properties the other secret parameters by key, decoded; never print their values
+ */
+record UrlCredentials(String url, String user, String password, Map<String, String> properties) {
+
+    /** The user info after {@code jdbc:<subprotocol>://}; the rules are {@link Redaction#urlSecrets}'s. */
+    private static final Pattern USER_INFO = Pattern.compile("^(jdbc:[^/\\s]*//)([^:/@?#\\[\\]\\s]*)(?::([^@\\s]*))?@");
+    private static final Pattern PORT_AND_PATH = Pattern.compile("\\d{1,5}/.*", Pattern.DOTALL);
+    private static final Pattern ORACLE_LOGON = Pattern.compile("(?i)^(jdbc:oracle:[a-z0-9]+:)([^/@:\\s]+)/(\"[^\"]*\"|[^@\\s]*)@");
+    private static final Pattern PARAM = Pattern.compile("([?&;])([\\w.-]+)=(\\{[^}]*}|[^&;#]*)");
+    private static final Pattern HOST_PARAM = Pattern.compile("([(,])\\s*([\\w.-]+)\\s*=\\s*([^,()]*)");
+
+    UrlCredentials {
+        properties = Map.copyOf(properties);
+    }
+
+    /**
+     * @param jdbcUrl a JDBC URL as the user wrote it
+     * @return the URL without credentials, and the credentials
+     */
+    static UrlCredentials of(String jdbcUrl) {
+        String url = jdbcUrl;
+        String user = null;
+        String password = null;
+        Matcher m = USER_INFO.matcher(url);
+        Matcher oracle = ORACLE_LOGON.matcher(url);
+        if (m.find() && (m.group(3) == null || !PORT_AND_PATH.matcher(m.group(3)).matches())) {
+            user = emptyToNull(Redaction.decode(m.group(2), false));
+            password = m.group(3) == null ? null : Redaction.decode(m.group(3), false);
+            url = m.group(1) + url.substring(m.end());
+        } else if (oracle.find()) {
+            user = oracle.group(2);
+            password = unquote(oracle.group(3));
+            url = oracle.group(1) + "@" + url.substring(oracle.end());
+        }
+        Map<String, String> secrets = new LinkedHashMap<>();
+        url = withoutParams(url, secrets);
+        String lower = url.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("jdbc:mysql") || lower.startsWith("jdbc:mariadb")) {
+            url = withoutHostParams(url, secrets);
+        }
+        for (String key : Map.copyOf(secrets).keySet()) {
+            if (key.equalsIgnoreCase("password")) {
+                password = secrets.remove(key);
+            }
+        }
+        return new UrlCredentials(url, user, password, secrets);
+    }
+
+    /** {@code ?key=}, {@code &key=}, {@code ;key=} with a secret-looking key, one at a time. */
+    private static String withoutParams(String url, Map<String, String> secrets) {
+        String rest = url;
+        for (Matcher m = PARAM.matcher(rest); m.find(); ) {
+            if (!Redaction.isSecretKey(m.group(2))) {
+                continue;
+            }
+            String separator = m.group(1);
+            String value = m.group(3);
+            secrets.put(m.group(2), value.startsWith("{") && value.endsWith("}") ? value.substring(1, value.length() - 1)
+                    : separator.equals(";") ? value : Redaction.decode(value, true));
+            String after = rest.substring(m.end());
+            if (separator.equals("?")) {
+                after = after.startsWith("&") ? "?" + after.substring(1) : after;
+            }
+            rest = rest.substring(0, m.start()) + after;
+            m = PARAM.matcher(rest);
+        }
+        return rest;
+    }
+
+    /** MySQL's {@code (host=h,password=p)} and {@code address=(host=h)(password=p)}. */
+    private static String withoutHostParams(String url, Map<String, String> secrets) {
+        String rest = url;
+        for (Matcher m = HOST_PARAM.matcher(rest); m.find(); ) {
+            if (!Redaction.isSecretKey(m.group(2))) {
+                continue;
+            }
+            secrets.put(m.group(2), Redaction.decode(m.group(3).strip(), false));
+            int start = m.start();
+            int end = m.end();
+            char next = end < rest.length() ? rest.charAt(end) : ')';
+            if (m.group(1).equals("(") && next == ',') {
+                start++;
+                end++; // (password=p,host=h) keeps its parenthesis and loses the comma after the value
+            } else if (m.group(1).equals("(")) {
+                end++; // (password=p): the whole group goes
+            }
+            rest = rest.substring(0, start) + rest.substring(end);
+            m = HOST_PARAM.matcher(rest);
+        }
+        return rest;
+    }
+
+    private static String unquote(String s) {
+        return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"") ? s.substring(1, s.length() - 1) : s;
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+
+    /** @return the URL and the keys taken out, never a value */
+    @Override
+    public String toString() {
+        return "UrlCredentials[" + url + (user == null ? "" : ", user=" + user)
+                + (password == null ? "" : ", password=" + Redaction.MASK) + ", " + properties.keySet() + "]";
+    }
+}
