@@ -30,6 +30,19 @@ public final class Messages {
     /**
      * @param connection the connection name
      * @param key        the key
+     * @param value      its value (a size, not a secret)
+     * @return the message for a size that does not read
+     */
+    public static String sqlBadSize(String connection, String key, String value) {
+        return "Connection '" + connection + "': " + key + " = \"" + value + "\" is not a size. Give bytes (33554432) "
+                + "or a number with KiB, MiB or GiB (\"32MiB\"), in [connections." + connection + "] or "
+                + "CONNECTIONS_" + connection.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_") + "_"
+                + key.toUpperCase(java.util.Locale.ROOT) + ".";
+    }
+
+    /**
+     * @param connection the connection name
+     * @param key        the key
      * @return the message for a value that should be an integer
      */
     public static String notAnInteger(String connection, String key) {

@@ -11,8 +11,10 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * Finds the application's registry: the one the CDI extension made for the deployment whose
  * class loader is the thread's context class loader (or a parent of it), else a default registry
  * for that class loader, made on first use from {@link ConfigProvider#getConfig(ClassLoader)} and
- * closed by a shutdown hook (plain Java SE). When exactly one registry exists, the lookup is one
- * volatile read.
+ * closed by a shutdown hook (plain Java SE). Always per class loader: when the library sits in a
+ * server's shared library folder, one application never gets another's registry (and so its
+ * connections). When exactly one registry exists and the thread's context class loader is the one
+ * it was registered for, the lookup is one volatile read and a comparison.
  *
  * <p>Internal.
  */
@@ -22,15 +24,22 @@ public final class Registries {
     /** Per class loader, a stack: a deployment's registry shadows a default made before it. */
     private static final Map<ClassLoader, List<ConnectionRegistry>> BY_LOADER = new HashMap<>();
     private static final Map<ConnectionRegistry, ClassLoader> LOADERS = new HashMap<>();
-    private static volatile ConnectionRegistry sole;
+    /** The only registry and its class loader, when there is exactly one: the fast path. */
+    private static volatile Sole sole;
+
+    private record Sole(ClassLoader loader, ConnectionRegistry registry) {
+    }
 
     private Registries() {
     }
 
     /** @return the registry of the calling application */
     public static ConnectionRegistry current() {
-        ConnectionRegistry s = sole;
-        return s != null ? s : lookup();
+        Sole s = sole;
+        if (s != null && s.loader == Thread.currentThread().getContextClassLoader()) {
+            return s.registry;
+        }
+        return lookup();
     }
 
     /**
@@ -88,7 +97,12 @@ public final class Registries {
     }
 
     private static void recompute() {
-        sole = BY_LOADER.size() == 1 ? last(BY_LOADER.values().iterator().next()) : null;
+        if (BY_LOADER.size() == 1) {
+            Map.Entry<ClassLoader, List<ConnectionRegistry>> only = BY_LOADER.entrySet().iterator().next();
+            sole = new Sole(only.getKey(), last(only.getValue()));
+        } else {
+            sole = null;
+        }
     }
 
     private static ConnectionRegistry last(List<ConnectionRegistry> stack) {

@@ -115,7 +115,7 @@ public final class JdbcQueries {
      */
     public void store(Object source, Prepared query, Table table, Duration ttl) {
         if (!ttl.isZero() && !ttl.isNegative()) {
-            cache.put(key(source, query), table, ttl);
+            cache.put(key(source, query), table, ttl, QueryCache.DEFAULT_MAX_BYTES);
         }
     }
 

@@ -43,6 +43,16 @@ final class PoolSettings {
      * @return the configuration, not yet validated by HikariCP
      * @throws ConnectionConfigException naming the key whose value cannot be used
      */
+    /** The default bound on one call on the wire: {@code call_timeout}. */
+    static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofMinutes(5);
+    /** Each driver's socket read timeout property. */
+    private static final Map<JdbcDriver, String> CALL_TIMEOUT_PROPERTY = Map.of(
+            JdbcDriver.POSTGRESQL, "socketTimeout",
+            JdbcDriver.MARIADB, "socketTimeout",
+            JdbcDriver.MYSQL, "socketTimeout",
+            JdbcDriver.MSSQL, "socketTimeout",
+            JdbcDriver.ORACLE, "oracle.jdbc.ReadTimeout");
+
     static HikariConfig configure(String connection, JdbcTarget target, ConnectionParameters p, Consumer<String> ignored) {
         HikariConfig c = new HikariConfig();
         c.setPoolName("cdi-connections-" + connection);
@@ -65,6 +75,7 @@ final class PoolSettings {
         engineKwargs(c, p, ignored);
         pool(c, connection, p);
         driverDefaults(target, connection, c.getConnectionTimeout(), c.getDataSourceProperties());
+        callTimeout(target, p, c.getDataSourceProperties());
         return c;
     }
 
@@ -144,6 +155,31 @@ final class PoolSettings {
      * Bounds the driver's own connect wait by the pool's, and names the application to PostgreSQL,
      * unless the user set them.
      */
+    /**
+     * Bounds every call on the wire: the driver's socket (read) timeout, so that a database or a
+     * network that hangs after the pool is up fails a call instead of blocking it forever.
+     * {@code call_timeout} sets it (default {@link #DEFAULT_CALL_TIMEOUT}; {@code 0} for none, for
+     * analytical queries that run longer without a byte); a timeout the user gave the driver
+     * (in the URL or as a property) wins. Embedded databases (H2 in memory or in a file, SQLite,
+     * DuckDB) have no wire and no bound.
+     */
+    private static void callTimeout(JdbcTarget target, ConnectionParameters p, Properties props) {
+        if (target.driver() == null) {
+            return;
+        }
+        Duration timeout = p.getDuration("call_timeout").orElse(DEFAULT_CALL_TIMEOUT);
+        String property = CALL_TIMEOUT_PROPERTY.get(target.driver());
+        if (property == null || timeout.isZero()
+                || target.url().toLowerCase(Locale.ROOT).contains(property.toLowerCase(Locale.ROOT))) {
+            return;
+        }
+        long millis = Math.max(1, timeout.toMillis());
+        String value = target.driver().equals(JdbcDriver.POSTGRESQL)
+                ? Long.toString(Math.max(1, (millis + 999) / 1000)) // pgjdbc counts seconds
+                : Long.toString(millis);
+        props.putIfAbsent(property, value);
+    }
+
     private static void driverDefaults(JdbcTarget target, String connection, long timeoutMillis, Properties props) {
         if (target.driver() == null) {
             return;

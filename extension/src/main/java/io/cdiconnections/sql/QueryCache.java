@@ -17,6 +17,8 @@ final class QueryCache {
 
     /** How many results one connection keeps at most, least recently used dropped first. */
     static final int MAX_ENTRIES = 1_000;
+    /** How many bytes of results (estimated) one connection keeps at most, by default: 32 MiB. */
+    static final long DEFAULT_MAX_BYTES = 32L << 20;
 
     /**
      * What makes two queries the same: the pool, the SQL, the limits and the parameter values
@@ -48,7 +50,8 @@ final class QueryCache {
     private record Typed(Class<?> type, Object value) {
     }
 
-    private record Entry(Table table, long ttlNanos) {
+    /** A result, its ttl and its weight: its estimated bytes, at least a thousandth of the bound. */
+    private record Entry(Table table, long ttlNanos, int weight) {
     }
 
     /**
@@ -57,9 +60,17 @@ final class QueryCache {
      */
     private volatile Cache<Key, Entry> cache;
 
-    private static Cache<Key, Entry> newCache() {
+    /** The bound the cache was made with or last set to. */
+    private volatile long maxBytes;
+
+    /**
+     * Bounded by estimated bytes; as no entry weighs less than a thousandth of the bound, by
+     * {@link #MAX_ENTRIES} entries too.
+     */
+    private static Cache<Key, Entry> newCache(long maxBytes) {
         return Caffeine.newBuilder()
-                .maximumSize(MAX_ENTRIES)
+                .maximumWeight(maxBytes)
+                .weigher((Key key, Entry entry) -> entry.weight())
                 .expireAfter(new Expiry<Key, Entry>() {
                     @Override
                     public long expireAfterCreate(Key key, Entry value, long currentTime) {
@@ -89,18 +100,46 @@ final class QueryCache {
         return e == null ? null : e.table();
     }
 
-    void put(Key key, Table table, Duration ttl) {
+    /**
+     * Keeps a result for its ttl, unless it alone is larger than the bound.
+     *
+     * @param key      what makes the query the same
+     * @param table    the result
+     * @param ttl      how long to keep it
+     * @param maxBytes the connection's bound on the bytes of all its results
+     */
+    void put(Key key, Table table, Duration ttl, long maxBytes) {
+        long bytes = table.estimatedBytes() + key.sql().length() * 2L + 64;
+        if (bytes > maxBytes) {
+            return; // would evict everything else and then itself
+        }
+        int weight = (int) Math.min(Integer.MAX_VALUE, Math.max(bytes, maxBytes / MAX_ENTRIES));
         Cache<Key, Entry> c = cache;
         if (c == null) {
             synchronized (this) {
                 c = cache;
                 if (c == null) {
-                    c = newCache();
+                    c = newCache(maxBytes);
+                    this.maxBytes = maxBytes;
                     cache = c;
                 }
             }
         }
-        c.put(key, new Entry(table, ttl.toNanos()));
+        if (this.maxBytes != maxBytes) { // the connection's secrets changed the bound
+            this.maxBytes = maxBytes;
+            c.policy().eviction().ifPresent(e -> e.setMaximum(maxBytes));
+        }
+        c.put(key, new Entry(table, ttl.toNanos(), weight));
+    }
+
+    /** @return the estimated bytes of the results cached now (for tests) */
+    long weight() {
+        Cache<Key, Entry> c = cache;
+        if (c == null) {
+            return 0;
+        }
+        c.cleanUp();
+        return c.policy().eviction().flatMap(e -> e.weightedSize()).orElse(0L);
     }
 
     /** Drops every result read from {@code pool}. */

@@ -59,7 +59,8 @@ public class SQLConnection extends BaseConnection<HikariDataSource> {
     private static final System.Logger LOG = System.getLogger(SQLConnection.class.getName());
 
     private static final Set<String> KNOWN_KEYS = Set.of("url", "dialect", "driver", "username", "user", "password",
-            "host", "port", "database", "query_ttl", "autocommit", "retry_attempts", "retry_wait",
+            "host", "port", "database", "query_ttl", "query_cache_max_bytes", "call_timeout", "autocommit",
+            "retry_attempts", "retry_wait",
             "create_engine_kwargs.pool_size", "create_engine_kwargs.max_overflow", "create_engine_kwargs.pool_recycle",
             "create_engine_kwargs.pool_timeout", "create_engine_kwargs.pool_pre_ping",
             "create_engine_kwargs.isolation_level",
@@ -164,6 +165,11 @@ public class SQLConnection extends BaseConnection<HikariDataSource> {
         }
     }
 
+    /** @return the result cache, for tests of this package */
+    QueryCache resultCache() {
+        return cache;
+    }
+
     /** Cached results belong to the pool they were read from, and go with it. */
     @Override
     protected void retired(HikariDataSource raw) {
@@ -238,7 +244,7 @@ public class SQLConnection extends BaseConnection<HikariDataSource> {
                 throw new QueryException(Messages.sqlNoResultSet(name()));
             }
             if (key != null) {
-                cache.put(key, table, ttl);
+                cache.put(key, table, ttl, settings.cacheMaxBytes());
             }
             return table;
         });

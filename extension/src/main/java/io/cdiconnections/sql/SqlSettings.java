@@ -12,16 +12,44 @@ import io.cdiconnections.ConnectionParameters;
  * @param queryTtl  {@code query_ttl}: how long results are cached when a query names no ttl; zero for no caching
  * @param attempts  {@code retry_attempts}: how often a read is tried on a connection failure (Streamlit: 3)
  * @param retryWait {@code retry_wait}: the pause between attempts (Streamlit: 1 s)
+ * @param cacheMaxBytes {@code query_cache_max_bytes}: the estimated bytes of cached results kept at most
  * @param values    the parameters, for redaction only
  */
-record SqlSettings(Duration queryTtl, int attempts, Duration retryWait, Map<String, String> values) {
+record SqlSettings(Duration queryTtl, int attempts, Duration retryWait, long cacheMaxBytes, Map<String, String> values) {
 
-    static final SqlSettings DEFAULT = new SqlSettings(Duration.ZERO, 3, Duration.ofSeconds(1), Map.of());
+    static final SqlSettings DEFAULT = new SqlSettings(Duration.ZERO, 3, Duration.ofSeconds(1),
+            QueryCache.DEFAULT_MAX_BYTES, Map.of());
+
+    private static final java.util.regex.Pattern SIZE =
+            java.util.regex.Pattern.compile("(\\d+)\\s*(|b|kib|kb|mib|mb|gib|gb)", java.util.regex.Pattern.CASE_INSENSITIVE);
 
     static SqlSettings from(ConnectionParameters p) {
         int attempts = Math.max(1, p.getInt("retry_attempts").orElse(DEFAULT.attempts));
+        long maxBytes = p.get("query_cache_max_bytes").map(v -> bytes(p.connectionName(), v))
+                .orElse(DEFAULT.cacheMaxBytes);
         return new SqlSettings(p.getDuration("query_ttl").orElse(Duration.ZERO), attempts,
-                p.getDuration("retry_wait").orElse(DEFAULT.retryWait), p.asMap());
+                p.getDuration("retry_wait").orElse(DEFAULT.retryWait), maxBytes, p.asMap());
+    }
+
+    /** {@code 33554432}, {@code "32MiB"}, {@code "512 KiB"}, {@code "1GB"}: K, M and G are powers of 1024. */
+    private static long bytes(String connection, String value) {
+        java.util.regex.Matcher m = SIZE.matcher(value.trim());
+        if (!m.matches()) {
+            throw new io.cdiconnections.ConnectionConfigException(io.cdiconnections.internal.Messages
+                    .sqlBadSize(connection, "query_cache_max_bytes", value));
+        }
+        int shift = switch (m.group(2).toLowerCase(java.util.Locale.ROOT)) {
+            case "kib", "kb" -> 10;
+            case "mib", "mb" -> 20;
+            case "gib", "gb" -> 30;
+            default -> 0;
+        };
+        try {
+            return Math.multiplyExact(Long.parseLong(m.group(1)), 1L << shift);
+        } catch (ArithmeticException | NumberFormatException e) {
+            throw new io.cdiconnections.ConnectionConfigException(io.cdiconnections.internal.Messages
+                    .sqlBadSize(connection, "query_cache_max_bytes", value));
+        }
     }
 
     Failures failures(String connection) {
@@ -30,6 +58,7 @@ record SqlSettings(Duration queryTtl, int attempts, Duration retryWait, Map<Stri
 
     @Override
     public String toString() {
-        return "SqlSettings[queryTtl=" + queryTtl + ", attempts=" + attempts + ", retryWait=" + retryWait + "]";
+        return "SqlSettings[queryTtl=" + queryTtl + ", attempts=" + attempts + ", retryWait=" + retryWait
+                + ", cacheMaxBytes=" + cacheMaxBytes + "]";
     }
 }

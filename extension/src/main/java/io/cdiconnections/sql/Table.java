@@ -54,6 +54,24 @@ public final class Table implements Iterable<Row> {
     }
 
     /**
+     * What this table holds in memory, estimated from its values (strings by length, byte arrays
+     * by size, other values by their usual object size): to bound the result cache by bytes.
+     *
+     * @return the estimated bytes
+     */
+    long estimatedBytes() {
+        long bytes = 64 + 64L * columns.size();
+        for (Row row : rows) {
+            Object[] values = row.raw();
+            bytes += 40 + 8L * values.length; // the Row and its array
+            for (Object v : values) {
+                bytes += Values.estimatedBytes(v);
+            }
+        }
+        return bytes;
+    }
+
+    /**
      * Reads a result set to its end.
      *
      * @param rs the result set, positioned before its first row

@@ -218,4 +218,38 @@ final class Values {
     static String typeOf(Object value) {
         return value == null ? "null" : value.getClass().getSimpleName();
     }
+
+    /**
+     * @param v a value of a {@link Table}
+     * @return the bytes it holds, estimated: a string by its length, an array by its elements,
+     *         other values by a usual object size
+     */
+    static long estimatedBytes(Object v) {
+        if (v == null) {
+            return 0;
+        }
+        if (v instanceof String s) {
+            return 48 + 2L * s.length();
+        }
+        if (v instanceof byte[] b) {
+            return 16 + b.length;
+        }
+        if (v instanceof char[] c) {
+            return 16 + 2L * c.length;
+        }
+        if (v instanceof Object[] array) {
+            long bytes = 16 + 8L * array.length;
+            for (Object element : array) {
+                bytes += estimatedBytes(element);
+            }
+            return bytes;
+        }
+        if (v.getClass().isArray()) {
+            return 16 + 8L * java.lang.reflect.Array.getLength(v);
+        }
+        if (v instanceof java.math.BigDecimal || v instanceof java.math.BigInteger) {
+            return 64;
+        }
+        return 32;
+    }
 }

@@ -13,12 +13,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A TCP relay between a pool and a database, for outage tests: {@link #cut()} closes every open
  * connection and refuses new ones, {@link #restore()} accepts again on the same port. Cut from the
  * start ({@link #refusing(int)}), it stands for a database that is down when the application starts.
+ * {@link #freeze()} keeps connections open but lets no byte through: a hung network or database.
  */
 public final class TcpRelay implements AutoCloseable {
 
     private final int targetPort;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile ServerSocket server;
+    private volatile boolean frozen;
     private final int port;
 
     /**
@@ -58,6 +60,19 @@ public final class TcpRelay implements AutoCloseable {
             s.close();
         }
         sockets.clear();
+    }
+
+    /**
+     * Freezes the path: connections stay open, and new ones are accepted, but no byte goes
+     * through in either direction until {@link #thaw()}, as when a network or a database hangs.
+     */
+    public void freeze() {
+        frozen = true;
+    }
+
+    /** Lets bytes through again. */
+    public void thaw() {
+        frozen = false;
     }
 
     /**
@@ -101,15 +116,20 @@ public final class TcpRelay implements AutoCloseable {
         }
     }
 
-    private static void pipe(Socket from, Socket to) {
+    private void pipe(Socket from, Socket to) {
         Thread t = new Thread(() -> {
             byte[] buf = new byte[16384];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 int n;
                 while ((n = in.read(buf)) >= 0) {
+                    while (frozen && !to.isClosed()) {
+                        Thread.sleep(10);
+                    }
                     out.write(buf, 0, n);
                     out.flush();
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } catch (IOException e) {
                 // one side went away
             } finally {

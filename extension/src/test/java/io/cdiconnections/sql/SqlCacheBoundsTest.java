@@ -1,0 +1,77 @@
+package io.cdiconnections.sql;
+
+import static io.cdiconnections.sql.SqlTestSupport.uniqueName;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import io.cdiconnections.ConnectionConfigException;
+
+/**
+ * The ttl result cache is bounded by estimated bytes, not only by its count of entries: the review
+ * filled a 256 MiB heap with 123 distinct cached 1 MiB results, and the parameters that make a key
+ * distinct often come from a request.
+ */
+class SqlCacheBoundsTest {
+
+    private static final QueryOptions TEN_MINUTES = QueryOptions.defaults().ttl(Duration.ofMinutes(10));
+
+    @Test
+    void distinctLargeResultsStayWithinTheBound() {
+        SQLConnection sql = SqlTestSupport.h2(uniqueName("cachebytes"), "query_cache_max_bytes", "1MiB");
+        try {
+            for (int i = 0; i < 40; i++) { // 40 results of about 100 KB each: 4 MB without a bound
+                Table t = sql.query("select repeat('x', 50000) || :i as s", TEN_MINUTES.param("i", i));
+                assertThat(t.row(0).get("s", String.class)).hasSize(50_000 + String.valueOf(i).length());
+            }
+            QueryCache cache = sql.resultCache();
+            assertThat(cache.weight()).as("estimated bytes cached").isPositive().isLessThanOrEqualTo(1L << 20);
+            assertThat(cache.size()).as("results cached").isBetween(1L, 10L);
+        } finally {
+            sql.close();
+        }
+    }
+
+    @Test
+    void aResultLargerThanTheBoundIsNotCachedAndManySmallOnesStayUnderAThousand() {
+        SQLConnection sql = SqlTestSupport.h2(uniqueName("cachebig"), "query_cache_max_bytes", "512KiB");
+        try {
+            sql.query("select repeat('x', 300000) as s", TEN_MINUTES);
+            assertThat(sql.resultCache().size()).as("a 600 KB result under a 512 KiB bound").isZero();
+            for (int i = 0; i < 1_200; i++) {
+                sql.query("select :i as i", TEN_MINUTES.param("i", i));
+            }
+            assertThat(sql.resultCache().size()).isLessThanOrEqualTo(QueryCache.MAX_ENTRIES);
+        } finally {
+            sql.close();
+        }
+    }
+
+    @Test
+    void theDefaultBoundIs32MiB() {
+        SQLConnection sql = SqlTestSupport.h2(uniqueName("cachedefault"));
+        try {
+            sql.query("select 1 as one", TEN_MINUTES);
+            assertThat(SqlSettings.DEFAULT.cacheMaxBytes()).isEqualTo(32L << 20);
+            assertThat(sql.resultCache().size()).isEqualTo(1);
+        } finally {
+            sql.close();
+        }
+    }
+
+    @Test
+    void aBoundThatIsNotASizeIsAClearError() {
+        SQLConnection sql = SqlTestSupport.h2(uniqueName("cachebad"), "query_cache_max_bytes", "lots");
+        try {
+            assertThatThrownBy(() -> sql.query("select 1"))
+                    .isInstanceOf(ConnectionConfigException.class)
+                    .hasMessageContaining("query_cache_max_bytes = \"lots\" is not a size")
+                    .hasMessageContaining("\"32MiB\"");
+        } finally {
+            sql.close();
+        }
+    }
+}
