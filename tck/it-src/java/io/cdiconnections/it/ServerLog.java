@@ -9,14 +9,19 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The log file of the server under test, where its user looks: Open Liberty's
- * {@code messages.log}, WildFly's {@code server.log}. Payara Micro has none; it logs to its
- * console.
+ * The log of the server under test, where its user looks: Open Liberty's {@code messages.log},
+ * WildFly's {@code server.log}, Payara Micro's console (no file; its adapter copies the console
+ * to the test JVM's {@code System.out}).
  */
 public final class ServerLog {
 
-    /** Liberty's level column ({@code E}) after the thread id and logger; WildFly's {@code ERROR [category]}. */
-    private static final Pattern ERROR_LINE = Pattern.compile("^\\[[^\\]]+\\] \\S+ \\S+\\s+E |^\\S+ \\S+ ERROR \\[");
+    /**
+     * Liberty's level column ({@code E}) after the thread id and logger; WildFly's
+     * {@code ERROR [category]}; Payara's {@code [SEVERE]}, coloured on a console.
+     */
+    private static final Pattern ERROR_LINE = Pattern.compile("^\\[[^\\]]+\\] \\S+ \\S+\\s+E "
+            + "|^\\S+ \\S+ ERROR \\["
+            + "|\\[(\u001B\\[[0-9;]*m)?SEVERE(\u001B\\[[0-9;]*m)?\\]");
 
     /** At most this much is read, so a runaway log cannot exhaust the test JVM. */
     private static final int MAX_READ = 1 << 20;
@@ -69,6 +74,40 @@ public final class ServerLog {
             return new String(bytes, StandardCharsets.UTF_8);
         } catch (IOException e) {
             return "(cannot read " + log + ": " + e + ")";
+        }
+    }
+
+    /**
+     * @return what the server logs from now until the watch is closed: the lines its log file
+     *         gains, or on Payara Micro what its console prints
+     */
+    public static Watch watch() {
+        Path log = current();
+        return new Watch(log, end(log), log == null ? ConsoleCapture.start() : null);
+    }
+
+    /** What the server logged since {@link #watch()}. */
+    public static final class Watch implements AutoCloseable {
+        private final Path log;
+        private final long mark;
+        private final ConsoleCapture console;
+
+        private Watch(Path log, long mark, ConsoleCapture console) {
+            this.log = log;
+            this.mark = mark;
+            this.console = console;
+        }
+
+        /** @return the lines at level ERROR logged so far */
+        public List<String> errors() {
+            return ServerLog.errors(console != null ? console.text() : since(log, mark));
+        }
+
+        @Override
+        public void close() {
+            if (console != null) {
+                console.close();
+            }
         }
     }
 
