@@ -100,24 +100,30 @@ public class SampleIT {
     }
 
     @Test
-    public void unknownItemsAndPathsAreJson404s() throws Exception {
-        for (String path : List.of("api/items/987654321", "api/items/bolt", "api/shelves")) {
-            HttpResponse<String> answer = Servers.get(Servers.loopback(base, path));
-            assertEquals(404, answer.statusCode(), path + ": " + answer.body());
-            assertJsonError(answer, path);
+    public void unknownItemsAndPathsAreJson404sAndLogNoError() throws Exception {
+        try (ServerLog.Watch log = ServerLog.watch()) {
+            for (String path : List.of("api/items/987654321", "api/items/bolt", "api/shelves")) {
+                HttpResponse<String> answer = Servers.get(Servers.loopback(base, path));
+                assertEquals(404, answer.statusCode(), path + ": " + answer.body());
+                assertJsonError(answer, path);
+            }
+            HttpResponse<String> unknownId = Servers.get(Servers.loopback(base, "api/items/987654321"));
+            assertTrue(unknownId.body().replace(" ", "").contains("\"field\":\"id\""), unknownId.body());
+            assertEquals(List.of(), log.errors(), "client mistakes logged as errors");
         }
-        HttpResponse<String> unknownId = Servers.get(Servers.loopback(base, "api/items/987654321"));
-        assertTrue(unknownId.body().replace(" ", "").contains("\"field\":\"id\""), unknownId.body());
     }
 
     @Test
-    public void wrongMethodIsAJson405() throws Exception {
-        HttpResponse<String> answer = HTTP.send(
-                HttpRequest.newBuilder(Servers.loopback(base, "api/items/summary"))
-                        .DELETE().build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(405, answer.statusCode(), answer.body());
-        assertJsonError(answer, "DELETE api/items/summary");
+    public void wrongMethodIsAJson405AndLogsNoError() throws Exception {
+        try (ServerLog.Watch log = ServerLog.watch()) {
+            HttpResponse<String> answer = HTTP.send(
+                    HttpRequest.newBuilder(Servers.loopback(base, "api/items/summary"))
+                            .DELETE().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(405, answer.statusCode(), answer.body());
+            assertJsonError(answer, "DELETE api/items/summary");
+            assertEquals(List.of(), log.errors(), "client mistakes logged as errors");
+        }
     }
 
     @Test
