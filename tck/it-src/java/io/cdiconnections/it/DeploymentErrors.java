@@ -1,11 +1,7 @@
 package io.cdiconnections.it;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.RandomAccessFile;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.jboss.arquillian.container.test.api.Deployer;
@@ -61,12 +57,8 @@ public final class DeploymentErrors {
 
     /** @return the current end of the server log, when the server has one we read */
     public static Mark mark() {
-        Path log = serverLog();
-        try {
-            return new Mark(log, log != null && Files.exists(log) ? Files.size(log) : 0);
-        } catch (IOException e) {
-            return new Mark(log, 0);
-        }
+        Path log = ServerLog.liberty();
+        return new Mark(log, ServerLog.end(log));
     }
 
     /**
@@ -77,7 +69,7 @@ public final class DeploymentErrors {
     public static String text(Throwable failure, Mark mark) {
         StringWriter out = new StringWriter();
         failure.printStackTrace(new PrintWriter(out));
-        return out + "\n--- server log ---\n" + logSince(mark);
+        return out + "\n--- server log ---\n" + ServerLog.since(mark.log(), mark.offset());
     }
 
     /** Undeploys what may be half-deployed, ignoring that there may be nothing to undeploy. */
@@ -86,27 +78,6 @@ public final class DeploymentErrors {
             deployer.undeploy(name);
         } catch (Exception ignored) {
             // A failed deployment is usually rolled back already.
-        }
-    }
-
-    private static Path serverLog() {
-        String wlp = System.getProperty("wlp.home");
-        return wlp == null ? null : Path.of(wlp, "usr", "servers", "defaultServer", "logs", "messages.log");
-    }
-
-    private static String logSince(Mark mark) {
-        if (mark.log() == null || !Files.exists(mark.log())) {
-            return "";
-        }
-        try (RandomAccessFile file = new RandomAccessFile(mark.log().toFile(), "r")) {
-            long length = file.length();
-            long from = Math.min(mark.offset(), length);
-            byte[] bytes = new byte[(int) Math.min(length - from, 1 << 20)];
-            file.seek(from);
-            file.readFully(bytes);
-            return new String(bytes, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "(cannot read " + mark.log() + ": " + e + ")";
         }
     }
 }
