@@ -6,10 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.sql.Timestamp;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -52,13 +49,7 @@ class SqlNamedParametersDialectTest {
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("cases")
     void parametersAreFoundAsTheDatabaseReadsStringsAndComments(Syntax syntax, String sql, String jdbc, String names) {
-        NamedSql parsed = NamedSql.parse(sql, syntax);
-        Set<String> expected = names.isEmpty() ? Set.of() : Set.copyOf(Arrays.asList(names.split(",")));
-        Map<String, Object> params = new HashMap<>();
-        expected.forEach(n -> params.put(n, 1));
-
-        assertThat(parsed.names()).containsExactlyInAnyOrderElementsOf(expected);
-        assertThat(parsed.bind("db", params).sql()).isEqualTo(jdbc);
+        SqlNamedParametersTest.assertParsed(syntax, sql, jdbc, names);
     }
 
     @Test

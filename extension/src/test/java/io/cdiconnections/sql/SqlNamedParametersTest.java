@@ -39,7 +39,12 @@ class SqlNamedParametersTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void colonsBecomePlaceholdersOnlyOutsideQuotesCommentsAndCasts(String sql, String jdbc, String names) {
-        NamedSql parsed = NamedSql.parse(sql);
+        assertParsed(NamedSql.Syntax.STANDARD, sql, jdbc, names);
+    }
+
+    /** Parses {@code sql} as {@code syntax} reads it: exactly {@code names} (comma-separated), bound as {@code jdbc}. */
+    static void assertParsed(NamedSql.Syntax syntax, String sql, String jdbc, String names) {
+        NamedSql parsed = NamedSql.parse(sql, syntax);
         Set<String> expected = names.isEmpty() ? Set.of() : Set.copyOf(Arrays.asList(names.split(",")));
         Map<String, Object> params = new HashMap<>();
         expected.forEach(n -> params.put(n, 1));

@@ -3,7 +3,6 @@ package io.cdiconnections.it.connections;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.net.URI;
@@ -11,7 +10,6 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -33,7 +31,7 @@ import io.cdiconnections.it.Servers;
 @ExtendWith(ArquillianExtension.class)
 public class SampleIT {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient HTTP = Servers.client(null);
 
     @Deployment(testable = false)
     public static WebArchive sample() {
@@ -148,24 +146,6 @@ public class SampleIT {
         assertEquals(200, script.statusCode());
         assertTrue(contentType(script).contains("javascript"), contentType(script));
         assertTrue(script.body().contains("\"api/items\""), script.body());
-    }
-
-    /**
-     * HikariCP logs through SLF4J; the sample ships slf4j-jdk14 so that its lines reach the
-     * server log on Liberty, which has no SLF4J provider of its own; on WildFly, which has one,
-     * the jar must do no harm. The sample's seeding at deployment started its pool.
-     */
-    @Test
-    public void hikariLogsItsPoolStartToTheServerLog() {
-        Path log = ServerLog.current();
-        assumeTrue(log != null, "Payara Micro logs to its console, printed while deploying, before a test can read it");
-        // the end of the log: the sample was deployed for this class, after the suite's other tests
-        String text = ServerLog.since(log, Math.max(0, ServerLog.end(log) - (1 << 20)));
-        assertTrue(text.contains("cdi-connections-inventory - Start completed"), "no HikariCP start in " + log);
-        if (Servers.current().equals("wildfly")) {
-            // WildFly's own SLF4J finds WildFly's provider and never sees the WAR's
-            assertFalse(text.contains("SLF4J("), "SLF4J complains on WildFly: " + text);
-        }
     }
 
     private HttpResponse<String> post(String form) throws Exception {
