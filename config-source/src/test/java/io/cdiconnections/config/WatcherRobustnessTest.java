@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
@@ -42,8 +45,8 @@ class WatcherRobustnessTest {
         Path file = Secrets.write(tmp.resolve("secrets.toml"), "a = 1");
         try (LogCapture log = new LogCapture(); SecretsConfigSource source = Secrets.source(file)) {
             Path huge = sparse(tmp.resolve("huge.tmp"), 3L << 30);
-            Files.move(huge, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(huge, file, StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
             Secrets.await(WITHIN, "the size error", () -> log.messages(Level.WARNING).stream()
                     .anyMatch(m -> m.contains("is too large")));
             assertThat(source.getValue("a")).isEqualTo("1");
@@ -108,7 +111,7 @@ class WatcherRobustnessTest {
     void aSecretsDirectoryOverOneMebibyteInAllIsRefused() throws Exception {
         Path directory = tmp.resolve("secrets");
         byte[] quarter = new byte[SecretsLoader.MAX_FILE_BYTES / 4];
-        java.util.Arrays.fill(quarter, (byte) 'x');
+        Arrays.fill(quarter, (byte) 'x');
         for (int i = 0; i < 5; i++) {
             Secrets.write(directory.resolve("s" + i + "/value"), quarter);
         }
@@ -167,7 +170,7 @@ class WatcherRobustnessTest {
 
     private static Path sparse(Path file, long length) throws Exception {
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
-            raf.write("a = 1\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            raf.write("a = 1\n".getBytes(StandardCharsets.UTF_8));
             raf.setLength(length);
         }
         return file;

@@ -145,6 +145,7 @@ public class ConnectionExtension implements Extension {
         }
         if (failed) {
             registry.close(); // the deployment fails: BeforeShutdown never comes
+            registry.stopWatchingSecrets();
             return;
         }
         for (Request req : requests.values()) {
@@ -157,6 +158,7 @@ public class ConnectionExtension implements Extension {
     void closeConnections(@Observes BeforeShutdown event) {
         if (registry != null) {
             registry.close();
+            registry.stopWatchingSecrets();
         }
     }
 
