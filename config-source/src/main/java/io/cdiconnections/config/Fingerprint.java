@@ -1,21 +1,25 @@
 package io.cdiconnections.config;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
- * A digest of everything the watched paths hold: names and contents, not modification times,
- * because two edits within a file system's timestamp granularity would look the same, and a
- * Kubernetes secret update swaps a symbolic link without touching the visible files' times.
- * Secrets files are small, so reading them a few times a second costs next to nothing.
+ * A digest of what the watched paths hold: for each file its type, size, modification time and
+ * file key (the inode), and the content of each regular file within the size limit. Contents
+ * count because two edits within a file system's timestamp granularity look the same otherwise;
+ * attributes count because a file over the limit, a FIFO or a device is never opened. The work
+ * is bounded as reading is: files over {@link SecretsLoader#MAX_FILE_BYTES} are not read, and a
+ * secrets directory is listed only up to {@link SecretsDirectoryReader#MAX_ENTRIES} entries and
+ * hashed up to {@link SecretsDirectoryReader#MAX_BYTES}; past that the problem's message is
+ * digested instead, the same one reading reports.
  */
 final class Fingerprint {
 
@@ -28,37 +32,72 @@ final class Fingerprint {
     static Fingerprint of(List<Path> paths) {
         MessageDigest digest = sha256();
         for (Path path : paths) {
-            add(digest, path);
+            update(digest, path.toString());
+            try {
+                BasicFileAttributes attributes = attributes(path);
+                if (attributes != null && attributes.isDirectory()) {
+                    directory(digest, path);
+                } else {
+                    entry(digest, path, attributes, null);
+                }
+            } catch (SecretsException e) {
+                // the fingerprint changes when the problem does, and never holds a value
+                update(digest, e.getMessage());
+            }
         }
         return new Fingerprint(digest.digest());
     }
 
-    private static void add(MessageDigest digest, Path path) {
-        digest.update(path.toString().getBytes(StandardCharsets.UTF_8));
-        if (Files.isDirectory(path)) {
-            // depth 2 is what a secrets directory uses: folder/file
-            try (Stream<Path> tree = Files.walk(path, 2, FileVisitOption.FOLLOW_LINKS)) {
-                tree.filter(p -> !p.equals(path)).sorted().forEach(p -> addEntry(digest, p));
-            } catch (IOException | RuntimeException e) {
-                digest.update((byte) 2);
+    /** What a secrets directory reader reads: two levels, visible entries, within its budget. */
+    private static void directory(MessageDigest digest, Path directory) {
+        SecretsDirectoryReader.Budget budget = new SecretsDirectoryReader.Budget(directory);
+        for (Path folder : SecretsDirectoryReader.visibleEntries(directory, budget)) {
+            BasicFileAttributes attributes = attributes(folder);
+            if (attributes != null && attributes.isDirectory()) {
+                update(digest, folder.toString());
+                for (Path file : SecretsDirectoryReader.files(folder, budget)) {
+                    entry(digest, file, attributes(file), budget);
+                }
+            } else {
+                entry(digest, folder, attributes, budget);
             }
-        } else {
-            addEntry(digest, path);
         }
     }
 
-    private static void addEntry(MessageDigest digest, Path path) {
-        digest.update(path.toString().getBytes(StandardCharsets.UTF_8));
-        if (Files.isRegularFile(path)) {
-            try {
-                digest.update((byte) 1);
-                digest.update(Files.readAllBytes(path));
-            } catch (IOException e) {
-                digest.update((byte) 3);
-            }
-        } else {
-            digest.update(Files.exists(path) ? (byte) 4 : (byte) 0);
+    private static void entry(MessageDigest digest, Path path, BasicFileAttributes attributes,
+                              SecretsDirectoryReader.Budget budget) {
+        update(digest, path.toString());
+        if (attributes == null) {
+            digest.update((byte) 0);
+            return;
         }
+        digest.update(attributes.isRegularFile() ? (byte) 1 : attributes.isDirectory() ? (byte) 2 : (byte) 3);
+        update(digest, attributes.size() + "/" + attributes.lastModifiedTime() + "/" + attributes.fileKey());
+        if (attributes.isRegularFile() && attributes.size() <= SecretsLoader.MAX_FILE_BYTES) {
+            try (InputStream in = Files.newInputStream(path)) {
+                byte[] content = in.readNBytes(SecretsLoader.MAX_FILE_BYTES + 1);
+                if (budget != null) {
+                    budget.countBytes(content.length);
+                }
+                digest.update(content);
+            } catch (IOException e) {
+                digest.update((byte) 4);
+            }
+        }
+    }
+
+    /** The attributes through links, or null when nothing (or a dangling link) is there. */
+    private static BasicFileAttributes attributes(Path path) {
+        try {
+            return Files.readAttributes(path, BasicFileAttributes.class);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static void update(MessageDigest digest, String text) {
+        digest.update(text.getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
     }
 
     private static MessageDigest sha256() {

@@ -93,6 +93,50 @@ final class Messages {
                 + " Keep only secrets and connection settings in it; put data elsewhere.";
     }
 
+    static String notRegularFile(String file, String kind) {
+        return "Secrets file " + file + " is " + kind + ", not a regular file, so it is not read"
+                + " (a FIFO would block the application, a device never ends). Replace it with a"
+                + " regular file holding the secrets, or remove it (or its entry in secrets.files).";
+    }
+
+    static String tooManyEntries(String directory, int limit) {
+        return "Secrets directory " + directory + " holds more than " + limit + " entries (folders"
+                + " and files two levels deep, hidden ones included), and secrets directories are"
+                + " limited to " + limit + ". List only the folder that holds the secrets in"
+                + " secrets.files, not a folder above it.";
+    }
+
+    static String directoryTooLarge(String directory, long size, int limit) {
+        return "Secrets directory " + directory + " is too large: its files hold " + size
+                + " bytes or more together, and a secrets directory is limited to " + limit + " bytes (1 MiB,"
+                + " the size limit of a Kubernetes Secret). Keep only secrets in it; put data elsewhere.";
+    }
+
+    static String collision(String file, String firstKey, String secondKey, String flattened) {
+        return "Secrets file " + file + " sets " + firstKey + " and " + secondKey + ", which both become"
+                + " the config key " + flattened + ", so one would silently hide the other. Rename or"
+                + " remove one of them.";
+    }
+
+    static String nestedCollision(String file, String valueKey, String innerKey, String flattened) {
+        return "Secrets file " + file + " sets " + valueKey + " to a value and also " + innerKey + ", which"
+                + " becomes the config key " + flattened + " inside it, so a reader of the list could"
+                + " not tell which is meant. Rename or remove one of them.";
+    }
+
+    static String watchDropped(String paths, String failure) {
+        return "Stopped watching secrets files " + paths + ": reloading them failed with " + failure
+                + " (usually the application they belong to was stopped or failed to deploy). Other"
+                + " applications' secrets are still watched; restart this application to watch its"
+                + " files again.";
+    }
+
+    static String listenerDropped(Object listener, String failure) {
+        return "SecretsChangeListener " + listener.getClass().getName() + " failed with " + failure
+                + " and is no longer told of changes (usually its application was stopped). The other"
+                + " listeners were still told.";
+    }
+
     static String badOrdinal(String file) {
         return "config_ordinal in secrets file " + file + " is not an integer. Write a whole number"
                 + " such as config_ordinal = 250 (the default), or remove the key.";

@@ -31,14 +31,18 @@ final class PermissionsCheck {
         }
     }
 
-    /** Checks the files of a secrets directory, warning once for the directory as a whole. */
+    /**
+     * Checks the files of a secrets directory, warning once for the directory as a whole.
+     *
+     * @throws SecretsException when the directory holds too many entries to be read
+     */
     static void checkDirectory(Path directory) {
         if (WARNED.contains(directory)) {
             return;
         }
-        for (Path folder : SecretsDirectoryReader.visibleEntries(directory)) {
-            if (Files.isDirectory(folder) && SecretsDirectoryReader.visibleEntries(folder).stream()
-                    .filter(Files::isRegularFile)
+        SecretsDirectoryReader.Budget budget = new SecretsDirectoryReader.Budget(directory);
+        for (Path folder : SecretsDirectoryReader.visibleEntries(directory, budget)) {
+            if (Files.isDirectory(folder) && SecretsDirectoryReader.files(folder, budget).stream()
                     .anyMatch(file -> readableByOthers(permissions(file)))) {
                 if (WARNED.add(directory)) {
                     LOG.log(Level.WARNING, Messages.directoryReadableByOthers(directory.toString()));

@@ -50,7 +50,9 @@ public final class SecretsConfigSource implements ConfigSource, AutoCloseable {
     private final List<String> searched;
     private final int ordinal;
     private final List<SecretsChangeListener> listeners = new CopyOnWriteArrayList<>();
-    private final AutoCloseable watch;
+    private final SecretsWatcher watcher;
+    private final List<Path> watched;
+    private AutoCloseable watch; // guarded by this; null while closed
     private volatile Snapshot snapshot;
 
     /**
@@ -89,7 +91,8 @@ public final class SecretsConfigSource implements ConfigSource, AutoCloseable {
     SecretsConfigSource(List<SecretsLocation> locations, SecretsWatcher watcher) {
         this.loader = new SecretsLoader(locations);
         this.searched = searched(locations);
-        List<Path> watched = locations.stream().map(SecretsLocation::path).filter(Objects::nonNull).toList();
+        this.watcher = watcher;
+        this.watched = locations.stream().map(SecretsLocation::path).filter(Objects::nonNull).toList();
         Fingerprint beforeReading = Fingerprint.of(watched);
         this.snapshot = loader.load();
         this.ordinal = ordinalOf(snapshot);
@@ -169,26 +172,55 @@ public final class SecretsConfigSource implements ConfigSource, AutoCloseable {
     }
 
     /**
-     * Registers a listener told of every later change of this source's values.
+     * Registers a listener told of every later change of this source's values. On a closed
+     * source it starts watching the files again (an application started again in the same class
+     * loader, such as a second CDI container of a Java SE program, subscribes anew); the first
+     * round of the watcher then reloads the files, which may have changed in the meantime.
      *
      * @param listener the listener
      * @return a handle whose {@code close()} removes the listener again
      */
     public AutoCloseable addChangeListener(SecretsChangeListener listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
+        synchronized (this) {
+            if (watch == null) {
+                // null: unlike any fingerprint, so the watcher's first round reloads
+                watch = watcher.watch(this, watched, null);
+            }
+        }
         return () -> listeners.remove(listener);
     }
 
     /**
-     * Stops watching the files; the current values stay readable. Optional: a source nobody
-     * references any more stops being watched by itself.
+     * Whether some listener is registered, so that an application that stops can tell whether
+     * another one still relies on this source being watched before it closes it.
+     *
+     * @return true while at least one listener added with {@link #addChangeListener} is registered
+     */
+    public boolean hasChangeListeners() {
+        return !listeners.isEmpty();
+    }
+
+    /**
+     * Stops watching the files; the current values stay readable. When no other source of this
+     * copy of the library is watched, the watcher thread has ended when this returns, so that it
+     * no longer holds the application's class loader. Closing is what an application's shutdown
+     * should do (the CDI extension does it); a source nobody references any more also stops being
+     * watched by itself, but only after a garbage collection.
      */
     @Override
     public void close() {
-        try {
-            watch.close();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+        AutoCloseable closing;
+        synchronized (this) {
+            closing = watch;
+            watch = null;
+        }
+        if (closing != null) {
+            try {
+                closing.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 
@@ -215,6 +247,10 @@ public final class SecretsConfigSource implements ConfigSource, AutoCloseable {
                 listener.secretsChanged(event);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, Messages.listenerFailed(listener), e);
+            } catch (LinkageError e) {
+                // its application's class loader is gone: it can never succeed again
+                listeners.remove(listener);
+                LOG.log(Level.WARNING, Messages.listenerDropped(listener, e.getClass().getName()));
             }
         }
     }

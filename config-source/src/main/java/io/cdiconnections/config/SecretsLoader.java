@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.net.URLConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -98,7 +99,7 @@ final class SecretsLoader {
     }
 
     private Flattened toml(byte[] bytes, String file) {
-        Flattened flattened = TomlFlattener.flatten(parser.parse(bytes, file));
+        Flattened flattened = TomlFlattener.flatten(parser.parse(bytes, file), file);
         String ordinal = flattened.values().get(ORDINAL_KEY);
         if (ordinal != null && !isInteger(ordinal)) {
             throw new SecretsException(Messages.badOrdinal(file), file, 0, 0);
@@ -115,12 +116,18 @@ final class SecretsLoader {
         }
     }
 
-    /** The bytes of a file, read only when it is within {@link #MAX_FILE_BYTES}. */
+    /**
+     * The bytes of a file, read only when it is a regular file within {@link #MAX_FILE_BYTES}:
+     * opening a FIFO would block until some writer appears, a device never ends.
+     */
     static byte[] fileBytes(Path path) {
         try {
-            long size = Files.size(path);
-            if (size > MAX_FILE_BYTES) {
-                throw tooLarge(path.toString(), size);
+            BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+            if (!attributes.isRegularFile()) {
+                throw notRegular(path, attributes);
+            }
+            if (attributes.size() > MAX_FILE_BYTES) {
+                throw tooLarge(path.toString(), attributes.size());
             }
             try (InputStream in = Files.newInputStream(path)) {
                 return limited(in, path.toString());
@@ -137,6 +144,11 @@ final class SecretsLoader {
             throw tooLarge(file, bytes.length);
         }
         return bytes;
+    }
+
+    private static SecretsException notRegular(Path path, BasicFileAttributes attributes) {
+        return new SecretsException(Messages.notRegularFile(path.toString(), FileKind.of(path, attributes)),
+                path.toString(), 0, 0);
     }
 
     private static SecretsException tooLarge(String file, long size) {

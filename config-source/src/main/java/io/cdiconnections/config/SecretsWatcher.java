@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Watches the paths of every {@link SecretsConfigSource} on one shared daemon thread and tells a
@@ -25,11 +27,16 @@ import java.util.concurrent.TimeUnit;
  * a half-written file is not read).
  *
  * <p>Polling decides (it also sees files in folders that do not exist yet, and network file
- * systems); a {@link WatchService} on the folders that exist only wakes the thread early. A
- * source is held weakly: MicroProfile Config never closes its sources, so a source whose
- * {@code Config} was dropped (an undeployed WAR) is collected, its registration goes, and the
- * thread ends once no registration is left. One thread per JVM (per class loader of this class),
- * never one per source.
+ * systems); a {@link WatchService} on the folders that exist only wakes the thread early. One
+ * thread per copy of this class (per class loader), never one per source, and it runs only while
+ * something is watched: the last {@code close()} of a watch stops it before returning, so that
+ * it no longer pins the class loader of a stopped application.
+ *
+ * <p>A source is held weakly (MicroProfile Config never closes its sources, so a source whose
+ * {@code Config} was dropped is collected and its watch goes with it). Nothing a watch does can
+ * end the thread: a watch that fails with anything other than a {@link SecretsException} (which
+ * the source itself reports) is logged once and dropped, since that is what a source of a
+ * stopped or failed application does when its class loader is gone; the other watches go on.
  */
 final class SecretsWatcher {
 
@@ -38,10 +45,14 @@ final class SecretsWatcher {
 
     private static final Logger LOG = System.getLogger(SecretsConfigSource.class.getPackageName());
     private static final long SETTLE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    /** The shortest pause between rounds, however many events a busy folder sends. */
+    private static final long MIN_PAUSE_MILLIS = 50;
+    /** How long {@code close()} waits for the thread to end; it ends at once unless stuck in I/O. */
+    private static final long STOP_MILLIS = 10_000;
 
     private final Duration interval;
     private final String threadName;
-    private final List<Registration> registrations = new CopyOnWriteArrayList<>();
+    private final List<Registration<?>> registrations = new CopyOnWriteArrayList<>();
     private Thread thread; // guarded by this
 
     SecretsWatcher(Duration interval, String threadName) {
@@ -49,41 +60,36 @@ final class SecretsWatcher {
         this.threadName = threadName;
     }
 
-    /** What one source watches; touched only by the watcher thread after registration. */
-    private static final class Registration {
-        final WeakReference<SecretsConfigSource> source;
-        final List<Path> paths;
-        Fingerprint current;
-        Fingerprint pending;
-        long pendingSince;
-
-        Registration(SecretsConfigSource source, List<Path> paths, Fingerprint current) {
-            this.source = new WeakReference<>(source);
-            this.paths = List.copyOf(paths);
-            this.current = current;
-        }
-    }
-
     /**
      * Starts watching for a source.
      *
      * @param initial what the paths held just before the source read them, so that a change made
      *                while it read is caught
-     * @return closes the registration
+     * @return closes the registration; the last one stops the thread before returning
      */
     AutoCloseable watch(SecretsConfigSource source, List<Path> paths, Fingerprint initial) {
-        Registration registration = new Registration(source, paths, initial);
-        registrations.add(registration);
+        return watch(source, SecretsConfigSource::reload, paths, initial);
+    }
+
+    /**
+     * Starts watching for any target held weakly; {@code reload} must not hold the target.
+     *
+     * @return closes the registration; the last one stops the thread before returning
+     */
+    <T> AutoCloseable watch(T target, Consumer<? super T> reload, List<Path> paths, Fingerprint initial) {
+        Registration<T> registration = new Registration<>(target, reload, paths, initial);
         synchronized (this) {
+            registrations.add(registration);
             if (thread == null) {
-                thread = new Thread(this::run, threadName);
+                // no inherited thread locals: they may hold whichever application started it
+                thread = new Thread(null, this::run, threadName, 0, false);
                 thread.setDaemon(true);
                 // the thread must not pin whichever application class loader happened to start it
                 thread.setContextClassLoader(null);
                 thread.start();
             }
         }
-        return () -> registrations.remove(registration);
+        return () -> release(registration);
     }
 
     /** Whether the thread is running, for tests. */
@@ -91,25 +97,48 @@ final class SecretsWatcher {
         return thread != null;
     }
 
+    private void release(Registration<?> registration) {
+        Thread stopping;
+        synchronized (this) {
+            registrations.remove(registration);
+            registrations.removeIf(r -> r.target.get() == null);
+            if (!registrations.isEmpty() || thread == null) {
+                return;
+            }
+            stopping = thread;
+            thread = null;
+        }
+        stopping.interrupt();
+        if (stopping != Thread.currentThread()) {
+            try {
+                stopping.join(STOP_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     private void run() {
         Map<Path, WatchKey> keys = new HashMap<>();
-        try (WatchService service = newWatchService()) {
+        WatchService service = newWatchService();
+        try {
             while (stillNeeded()) {
-                try {
-                    registrations.forEach(this::check);
-                    watchFolders(service, keys);
-                } catch (RuntimeException e) {
-                    // one bad round must not end the watching of every source
-                    LOG.log(Level.WARNING, Messages.watcherFailed(e.getClass().getName()));
+                for (Registration<?> registration : registrations) {
+                    check(registration);
                 }
-                await(service);
+                try {
+                    watchFolders(service, keys);
+                    await(service);
+                } catch (InterruptedException e) {
+                    // close() of the last watch, seen by stillNeeded(); any other interrupt is ignored
+                } catch (Throwable e) {
+                    // no failure of a folder or of the WatchService may end the watching of every source
+                    logQuietly(() -> Messages.watcherFailed(e.getClass().getName()));
+                    pause();
+                }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, Messages.watcherFailed(e.getClass().getName()));
         } finally {
-            // whatever ended this thread, the next registration starts a new one
+            closeQuietly(service);
             synchronized (this) {
                 if (thread == Thread.currentThread()) {
                     thread = null;
@@ -119,28 +148,29 @@ final class SecretsWatcher {
     }
 
     private synchronized boolean stillNeeded() {
-        registrations.removeIf(r -> r.source.get() == null);
+        registrations.removeIf(r -> r.target.get() == null);
         if (registrations.isEmpty()) {
             thread = null;
         }
         return thread == Thread.currentThread();
     }
 
-    private void check(Registration registration) {
-        SecretsConfigSource source = registration.source.get();
-        if (source == null) {
-            return;
+    /** One watch's round; whatever it throws drops that watch and nothing else. */
+    private void check(Registration<?> registration) {
+        try {
+            registration.check();
+        } catch (Throwable e) {
+            registrations.remove(registration);
+            logQuietly(() -> Messages.watchDropped(registration.paths.toString(), e.getClass().getName()));
         }
-        Fingerprint now = Fingerprint.of(registration.paths);
-        if (now.equals(registration.current)) {
-            registration.pending = null;
-        } else if (!now.equals(registration.pending)) {
-            registration.pending = now;
-            registration.pendingSince = System.nanoTime();
-        } else if (System.nanoTime() - registration.pendingSince >= SETTLE_NANOS) {
-            registration.current = now;
-            registration.pending = null;
-            source.reload();
+    }
+
+    /** Logs, unless even that fails (the class loader of a stopped application can load nothing). */
+    private static void logQuietly(Supplier<String> message) {
+        try {
+            LOG.log(Level.WARNING, message.get());
+        } catch (Throwable ignored) {
+            // nothing left to tell it with
         }
     }
 
@@ -152,10 +182,23 @@ final class SecretsWatcher {
             return;
         }
         WatchKey key = service.poll(millis, TimeUnit.MILLISECONDS);
+        if (key == null) {
+            return;
+        }
         while (key != null) {
             key.pollEvents();
             key.reset();
             key = service.poll();
+        }
+        // an event woke the thread early; a folder that changes all the time must not keep it busy
+        Thread.sleep(MIN_PAUSE_MILLIS);
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(interval.toMillis());
+        } catch (InterruptedException e) {
+            // close() of the last watch, seen by stillNeeded()
         }
     }
 
@@ -165,7 +208,7 @@ final class SecretsWatcher {
             return;
         }
         Set<Path> wanted = new HashSet<>();
-        for (Registration registration : registrations) {
+        for (Registration<?> registration : registrations) {
             for (Path path : registration.paths) {
                 wanted.add(Files.isDirectory(path) ? path : path.toAbsolutePath().getParent());
             }
@@ -194,8 +237,53 @@ final class SecretsWatcher {
     private static WatchService newWatchService() {
         try {
             return FileSystems.getDefault().newWatchService();
-        } catch (IOException | UnsupportedOperationException e) {
+        } catch (IOException | RuntimeException e) {
             return null;
+        }
+    }
+
+    private static void closeQuietly(WatchService service) {
+        if (service != null) {
+            try {
+                service.close();
+            } catch (IOException | RuntimeException e) {
+                // the thread ends anyway
+            }
+        }
+    }
+
+    /** What one source watches; its state is touched only by the watcher thread. */
+    private static final class Registration<T> {
+        final WeakReference<T> target;
+        final Consumer<? super T> reload;
+        final List<Path> paths;
+        Fingerprint current;
+        Fingerprint pending;
+        long pendingSince;
+
+        Registration(T target, Consumer<? super T> reload, List<Path> paths, Fingerprint current) {
+            this.target = new WeakReference<>(target);
+            this.reload = reload;
+            this.paths = List.copyOf(paths);
+            this.current = current;
+        }
+
+        void check() {
+            T source = target.get();
+            if (source == null) {
+                return;
+            }
+            Fingerprint now = Fingerprint.of(paths);
+            if (now.equals(current)) {
+                pending = null;
+            } else if (!now.equals(pending)) {
+                pending = now;
+                pendingSince = System.nanoTime();
+            } else if (System.nanoTime() - pendingSince >= SETTLE_NANOS) {
+                current = now;
+                pending = null;
+                reload.accept(source);
+            }
         }
     }
 }

@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,28 +22,43 @@ import org.tomlj.TomlTable;
  */
 final class TomlFlattener {
 
+    private final String file;
     private final Map<String, String> values = new LinkedHashMap<>();
     private final Set<String> leaves = new HashSet<>();
+    /** For each flattened key, the TOML key it came from as the file spells it, for messages. */
+    private final Map<String, String> tomlKeys = new HashMap<>();
 
-    private TomlFlattener() {
+    private TomlFlattener(String file) {
+        this.file = file;
     }
 
-    static Flattened flatten(TomlTable document) {
-        TomlFlattener flattener = new TomlFlattener();
-        flattener.table(null, document);
+    /**
+     * Flattens a parsed document.
+     *
+     * @param file how messages name the file
+     * @throws SecretsException when two TOML keys become one config key ({@code hosts = ["a"]}
+     *                          and {@code "hosts[0]" = "b"}), or a key lands inside another's
+     *                          value: one would silently hide the other
+     */
+    static Flattened flatten(TomlTable document, String file) {
+        TomlFlattener flattener = new TomlFlattener(file);
+        flattener.table(null, null, document);
+        flattener.rejectKeysInsideValues();
         return new Flattened(flattener.values, flattener.leaves);
     }
 
-    private void table(String prefix, TomlTable table) {
+    private void table(String prefix, String tomlPrefix, TomlTable table) {
         // entrySet, not get(String): get would parse a quoted key such as "my.db" as a dotted path
         for (Map.Entry<String, Object> entry : table.entrySet()) {
-            value(Keys.child(prefix, entry.getKey()), entry.getValue(), true);
+            String segment = TomlKeys.segment(entry.getKey());
+            value(Keys.child(prefix, entry.getKey()), tomlPrefix == null ? segment : tomlPrefix + '.' + segment,
+                    entry.getValue(), true);
         }
     }
 
-    private void value(String key, Object value, boolean leaf) {
+    private void value(String key, String tomlKey, Object value, boolean leaf) {
         if (value instanceof TomlTable table) {
-            table(key, table);
+            table(key, tomlKey, table);
             return;
         }
         if (leaf) {
@@ -50,11 +66,42 @@ final class TomlFlattener {
         }
         if (value instanceof TomlArray array) {
             for (int i = 0; i < array.size(); i++) {
-                value(Keys.element(key, i), array.get(i), false);
+                value(Keys.element(key, i), Keys.element(tomlKey, i), array.get(i), false);
             }
-            list(array).ifPresent(list -> values.put(key, list));
+            list(array).ifPresent(list -> put(key, tomlKey, list));
         } else {
-            values.put(key, scalar(value));
+            put(key, tomlKey, scalar(value));
+        }
+    }
+
+    private void put(String key, String tomlKey, String value) {
+        String earlier = tomlKeys.putIfAbsent(key, tomlKey);
+        if (earlier != null) {
+            throw new SecretsException(Messages.collision(file, earlier, tomlKey, key), file, 0, 0);
+        }
+        values.put(key, value);
+    }
+
+    /**
+     * A key below another key's value ({@code a = [1]} with {@code "a[0]" = { b = 1 }}) is as
+     * ambiguous as a duplicate: readers of {@code a} and of {@code a[0].b} see different files.
+     */
+    private void rejectKeysInsideValues() {
+        for (Map.Entry<String, String> entry : tomlKeys.entrySet()) {
+            String key = entry.getKey();
+            boolean quoted = false;
+            for (int i = 0; i < key.length(); i++) {
+                char c = key.charAt(i);
+                if (c == '"') {
+                    quoted = !quoted;
+                } else if (!quoted && (c == '.' || c == '[')) {
+                    String outer = tomlKeys.get(key.substring(0, i));
+                    if (outer != null && !Keys.isAtOrBelow(entry.getValue(), outer)) {
+                        throw new SecretsException(Messages.nestedCollision(file, outer, entry.getValue(), key),
+                                file, 0, 0);
+                    }
+                }
+            }
         }
     }
 

@@ -116,11 +116,13 @@ class SecretsConfigSourceTest {
     }
 
     @Test
-    void aSecretsFileThatCannotBeReadIsAnError() throws Exception {
+    void aSecretsFileThatIsAFolderIsAnErrorSayingSo() throws Exception {
         Path folder = Files.createDirectories(tmp.resolve("work/.streamlit/secrets.toml"));
         assertThatThrownBy(() -> Secrets.source(List.of(SecretsLocation.of(Kind.DEFAULT, folder))))
                 .isInstanceOf(SecretsException.class)
-                .hasMessageContaining("Cannot read secrets file " + folder).hasMessageContaining("chmod 600");
+                .hasMessage("Secrets file " + folder + " is a directory, not a regular file, so it is not read (a FIFO"
+                        + " would block the application, a device never ends). Replace it with a regular file holding"
+                        + " the secrets, or remove it (or its entry in secrets.files).");
     }
 
     @Test

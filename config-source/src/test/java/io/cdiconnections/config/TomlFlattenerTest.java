@@ -1,6 +1,7 @@
 package io.cdiconnections.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
 import java.nio.charset.StandardCharsets;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class TomlFlattenerTest {
 
     private static Map<String, String> flatten(String toml) {
-        return TomlFlattener.flatten(new TomlParser().parse(toml.getBytes(StandardCharsets.UTF_8), "test.toml")).values();
+        return TomlFlattener.flatten(new TomlParser().parse(toml.getBytes(StandardCharsets.UTF_8), "test.toml"), "test.toml").values();
     }
 
     @Test
@@ -125,5 +126,34 @@ class TomlFlattenerTest {
                 """);
         assertThat(values).containsOnly(entry("creds.user", "u"), entry("creds.escape", "A\u001b"),
                 entry("at", "07:32:00"), entry("ldt", "1979-05-27T07:32:00"));
+    }
+
+    @Test
+    void aQuotedKeyThatSpellsAnArrayElementIsAnErrorNamingBothKeys() {
+        assertThatThrownBy(() -> flatten("hosts = [\"good\"]\n\"hosts[0]\" = \"evil\""))
+                .isInstanceOf(SecretsException.class)
+                .hasMessage("Secrets file test.toml sets hosts[0] and \"hosts[0]\", which both become the config key"
+                        + " hosts[0], so one would silently hide the other. Rename or remove one of them.");
+        assertThatThrownBy(() -> flatten("\"hosts[0]\" = \"evil\"\nhosts = [\"good\"]"))
+                .isInstanceOf(SecretsException.class).hasMessageContaining("sets \"hosts[0]\" and hosts[0]");
+        assertThatThrownBy(() -> flatten("[c]\n\"a[0]\" = 1\na = [2]\n"))
+                .hasMessageContaining("sets c.\"a[0]\" and c.a[0]");
+    }
+
+    @Test
+    void aQuotedKeyInsideAnArraysValueIsAnErrorNamingBothKeys() {
+        assertThatThrownBy(() -> flatten("a = [1]\n\"a[0]\" = { b = 2 }"))
+                .isInstanceOf(SecretsException.class)
+                .hasMessage("Secrets file test.toml sets a to a value and also \"a[0]\".b, which becomes the config"
+                        + " key a[0].b inside it, so a reader of the list could not tell which is meant. Rename or"
+                        + " remove one of them.");
+    }
+
+    @Test
+    void aQuotedKeyHoldingADotStaysApartFromTheTableOfTheSameName() {
+        // quoting keeps them two keys: SmallRye Config, too, matches a name exactly
+        assertThat(flatten("\"a.b\" = 1\n[a]\nb = 2")).containsOnly(entry("\"a.b\"", "1"), entry("a.b", "2"));
+        assertThat(flatten("[[s]]\nx = 1\n[[s]]\nx = 2\n[t]\n\"s[0]\" = 3"))
+                .containsEntry("s[0].x", "1").containsEntry("t.s[0]", "3");
     }
 }

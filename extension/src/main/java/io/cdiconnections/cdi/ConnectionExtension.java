@@ -138,6 +138,7 @@ public class ConnectionExtension implements Extension {
         }
         if (failed) {
             registry.close(); // the deployment fails: BeforeShutdown never comes
+            registry.stopWatchingSecrets();
             return;
         }
         for (Request req : requests.values()) {
@@ -150,6 +151,7 @@ public class ConnectionExtension implements Extension {
     void closeConnections(@Observes BeforeShutdown event) {
         if (registry != null) {
             registry.close();
+            registry.stopWatchingSecrets();
         }
     }
 

@@ -1113,6 +1113,21 @@ public final class Messages {
     // ---------------------------------------------------------------- helpers
 
     /**
+     * @param variable   the environment variable
+     * @param key        the key it sets, relative to the section
+     * @param connection the connection being read
+     * @param other      another section whose key maps to the same variable
+     * @return why the variable is refused and how to fix it; never its value
+     */
+    public static String sharedVariable(String variable, String key, String connection, String other) {
+        return "Environment variable " + variable + " sets " + key + " of both " + section(connection) + " and "
+                + section(other) + ": MicroProfile Config maps both section names to the same variable, so it"
+                + " cannot tell which connection is meant. Rename one of the sections so that their names differ"
+                + " in more than '-', '_' and '.', or set the key in a secrets file or as the system property "
+                + SecretsReader.prefix(connection) + key + " instead.";
+    }
+
+    /**
      * @param connection the connection name
      * @return the TOML table header of its section, such as {@code [connections.sql]}
      */

@@ -1,14 +1,18 @@
 package io.cdiconnections.internal;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigValue;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
+import io.cdiconnections.ConnectionConfigException;
 import io.cdiconnections.config.SecretsConfigSource;
 
 /**
@@ -38,19 +42,47 @@ public final class SecretsReader {
     }
 
     /**
+     * The section's values, each exactly as its source holds it, from one snapshot of every
+     * secrets source. Two rules that one {@code getConfigValue} per key cannot keep:
+     *
+     * <ul>
+     * <li><b>One snapshot</b>: a secrets file swapped while the section is read gives all keys of
+     *     the old file or all of the new one, never some of each. The snapshot of each
+     *     {@link SecretsConfigSource} is taken once ({@code getProperties()} is one immutable
+     *     map); the other sources (environment variables, system properties) are asked key by key
+     *     and still win over the files by ordinal.</li>
+     * <li><b>Literal values</b>: {@code ${...}} is not expanded, as Streamlit reads secrets.
+     *     A password {@code Pw${X}x} reaches the driver as written, whichever MicroProfile Config
+     *     implementation the server has (their expansion rules and {@code getRawValue()}
+     *     differ).</li>
+     * </ul>
+     *
      * @param config         the configuration
      * @param connectionName the connection name
      * @param knownKeys      keys to look up even when no source lists them (environment variables
      *                       are found by name, never listed)
      * @return the section's keys, relative to it, and their values
+     * @throws io.cdiconnections.ConnectionConfigException when an environment variable that sets a
+     *         key of this section sets the same key of another section too
      */
     public static Map<String, String> read(Config config, String connectionName, Set<String> knownKeys) {
         String prefix = prefix(connectionName);
+        List<ConfigSource> sources = new ArrayList<>();
+        config.getConfigSources().forEach(sources::add);
+        // the order MicroProfile Config promises; sorted again, stably, in case an implementation does not
+        sources.sort(Comparator.comparingInt(ConfigSource::getOrdinal).reversed());
+        Map<ConfigSource, Map<String, String>> snapshots = new IdentityHashMap<>();
         Set<String> keys = new HashSet<>(knownKeys);
-        // each source's names, not config.getPropertyNames(): an implementation may cache those,
-        // and a secrets file edited at run time adds keys
-        for (ConfigSource source : config.getConfigSources()) {
-            for (String property : source.getPropertyNames()) {
+        for (ConfigSource source : sources) {
+            // each source's names, not config.getPropertyNames(): an implementation may cache those,
+            // and a secrets file edited at run time adds keys
+            Iterable<String> names = source.getPropertyNames();
+            if (source instanceof SecretsConfigSource secrets) {
+                Map<String, String> snapshot = secrets.getProperties();
+                snapshots.put(source, snapshot);
+                names = snapshot.keySet();
+            }
+            for (String property : names) {
                 if (property.startsWith(prefix) && property.length() > prefix.length()) {
                     keys.add(property.substring(prefix.length()));
                 }
@@ -58,12 +90,44 @@ public final class SecretsReader {
         }
         Map<String, String> values = new HashMap<>();
         for (String key : keys) {
-            ConfigValue value = config.getConfigValue(prefix + key);
-            if (value != null && value.getValue() != null) {
-                values.put(key, value.getValue());
+            String property = prefix + key;
+            for (ConfigSource source : sources) {
+                Map<String, String> snapshot = snapshots.get(source);
+                String value = snapshot != null ? snapshot.get(property) : source.getValue(property);
+                if (value != null) {
+                    if (snapshot == null) {
+                        rejectSharedVariable(source, property, connectionName, key, sources, snapshots);
+                    }
+                    values.put(key, value);
+                    break;
+                }
             }
         }
         return values;
+    }
+
+    /**
+     * An environment variable found for {@code connections.my-db.password} is also the one of
+     * {@code connections.my_db.password}: when both sections exist, it would silently set both.
+     */
+    private static void rejectSharedVariable(ConfigSource source, String property, String connectionName, String key,
+                                             List<ConfigSource> sources, Map<ConfigSource, Map<String, String>> snapshots) {
+        String variable = environmentVariable(property);
+        if (variable.equals(property) || source.getValue(variable) == null) {
+            return;
+        }
+        String sectionVariable = environmentVariable(prefix(connectionName));
+        for (ConfigSource other : sources) {
+            Map<String, String> snapshot = snapshots.get(other);
+            for (String name : snapshot != null ? snapshot.keySet() : other.getPropertyNames()) {
+                String otherName = connectionName(name);
+                if (otherName != null && !otherName.equals(connectionName)
+                        && environmentVariable(prefix(otherName)).equals(sectionVariable)) {
+                    throw new ConnectionConfigException(
+                            Messages.sharedVariable(variable, key, connectionName, otherName));
+                }
+            }
+        }
     }
 
     /**

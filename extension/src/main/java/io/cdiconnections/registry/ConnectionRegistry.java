@@ -272,6 +272,22 @@ public final class ConnectionRegistry implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the watching of the secrets files this registry's configuration reads, for an
+     * application that stops: the watcher thread of a library copy inside the application would
+     * otherwise keep its class loader alive. The values stay readable, and a registry made later
+     * on the same configuration (a CDI container started again) subscribes and so watches again.
+     * A source that still has listeners (another application on the same configuration) is left
+     * watching.
+     */
+    public void stopWatchingSecrets() {
+        for (ConfigSource source : config.getConfigSources()) {
+            if (source instanceof SecretsConfigSource secrets && !secrets.hasChangeListeners()) {
+                secrets.close();
+            }
+        }
+    }
+
     /** @return whether {@link #close()} was called */
     public boolean isClosed() {
         return closed;

@@ -77,12 +77,16 @@ final class ConnectionsToml {
             return Optional.empty();
         }
         checkPermissions(connection, file);
+        SnowflakeFiles.checkSize(connection, file);
         TomlParseResult result;
         try {
             result = Toml.parse(file);
         } catch (IOException e) {
+            throw SnowflakeFiles.unreadable(connection, file, e);
+        } catch (RuntimeException e) {
+            // a tomlj bug on some broken input (see config-source's TomlParser): no input in the message
             throw new ConnectionConfigException(Messages.snowflakeBadFile(connection, file.toString(),
-                    "it cannot be read (" + e.getClass().getSimpleName() + ")"));
+                    "it is not valid TOML (the parser failed with " + e.getClass().getSimpleName() + ")"));
         }
         if (result.hasErrors()) {
             TomlParseError first = result.errors().get(0);

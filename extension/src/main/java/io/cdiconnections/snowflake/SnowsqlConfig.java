@@ -56,12 +56,12 @@ final class SnowsqlConfig {
         if (!Files.isRegularFile(file)) {
             return Map.of();
         }
+        SnowflakeFiles.checkSize(connection, file);
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new ConnectionConfigException(Messages.snowflakeBadFile(connection, file.toString(),
-                    "it cannot be read (" + e.getClass().getSimpleName() + ")"));
+            throw SnowflakeFiles.unreadable(connection, file, e);
         }
         Map<String, Map<String, String>> sections = parse(lines, problem ->
                 new ConnectionConfigException(Messages.snowflakeBadFile(connection, file.toString(), problem)));

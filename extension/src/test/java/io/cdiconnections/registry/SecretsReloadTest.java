@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.eclipse.microprofile.config.Config;
@@ -52,5 +53,40 @@ class SecretsReloadTest {
             assertThat(b.raw()).isSameAs(rawB);
             assertThat(registry.get("a", CountingConnection.class)).isSameAs(a);
         }
+    }
+
+    @Test
+    void aStoppedApplicationReleasesTheWatchUnlessAnotherStillListensAndANewOneWatchesAgain() throws Exception {
+        Path file = tmp.resolve("secrets.toml");
+        Files.writeString(file, "[connections.a]\n" + TYPE + "host = \"one\"\n");
+        try (SecretsConfigSource source = SecretsConfigSource.ofFiles(List.of(file))) {
+            Config config = new SmallRyeConfigBuilder().withSources(source).build();
+            ConnectionRegistry first = new ConnectionRegistry(config, getClass().getClassLoader());
+            ConnectionRegistry second = new ConnectionRegistry(config, getClass().getClassLoader());
+            first.close();
+            first.stopWatchingSecrets();
+            assertThat(source.hasChangeListeners()).as("the second application still listens").isTrue();
+            Files.writeString(file, "[connections.a]\n" + TYPE + "host = \"two\"\n");
+            awaitHost(source, "two");
+
+            second.close();
+            second.stopWatchingSecrets();
+            assertThat(source.hasChangeListeners()).isFalse();
+
+            // a container started again on the same Config subscribes, and the source is watched again
+            try (ConnectionRegistry again = new ConnectionRegistry(config, getClass().getClassLoader())) {
+                Files.writeString(file, "[connections.a]\n" + TYPE + "host = \"three\"\n");
+                awaitHost(source, "three");
+                assertThat(again.get("a", CountingConnection.class).raw().params.get("host")).contains("three");
+            }
+        }
+    }
+
+    private static void awaitHost(SecretsConfigSource source, String host) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!host.equals(source.getValue("connections.a.host")) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(source.getValue("connections.a.host")).isEqualTo(host);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.PrintWriter;
+import java.io.RandomAccessFile;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -230,6 +231,18 @@ class SnowflakeConfigTest {
         StringWriter trace = new StringWriter();
         thrown.printStackTrace(new PrintWriter(trace));
         assertThat(trace.toString()).doesNotContain("leaky-pw");
+    }
+
+    @Test
+    void aHugeConnectionsTomlIsRefusedUnreadNamingTheFile() throws Exception {
+        // 3 GiB, sparse: reading it whole failed with "Required array size too large"
+        Path file = writeToml(home.resolve(".snowflake"));
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+            raf.setLength(3L << 30);
+        }
+        assertThatThrownBy(() -> target("snowflake", Map.of(), Map.of(), Map.of()))
+                .isInstanceOf(ConnectionConfigException.class)
+                .hasMessageContaining(file.toString()).hasMessageContaining("it is too large (" + (3L << 30) + " bytes");
     }
 
     @Test
