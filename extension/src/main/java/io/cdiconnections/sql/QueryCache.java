@@ -139,7 +139,7 @@ final class QueryCache {
             return 0;
         }
         c.cleanUp();
-        return c.policy().eviction().flatMap(e -> e.weightedSize()).orElse(0L);
+        return c.policy().eviction().map(e -> e.weightedSize().orElse(0L)).orElse(0L);
     }
 
     /** Drops every result read from {@code pool}. */
