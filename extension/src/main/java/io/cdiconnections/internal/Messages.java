@@ -586,6 +586,22 @@ public final class Messages {
 
     /**
      * @param connection the connection name
+     * @param keys       the options given in code that SQLConnection does not understand
+     * @return the message naming them and what an option may be
+     */
+    public static String sqlUnknownOptions(String connection, List<String> keys) {
+        String quoted = keys.stream().map(k -> "'" + k + "'").collect(java.util.stream.Collectors.joining(", "));
+        return "Connection '" + connection + "': the option" + (keys.size() == 1 ? " " : "s ") + quoted
+                + (keys.size() == 1 ? " is" : " are") + " neither a parameter of SQLConnection nor a SQLAlchemy "
+                + "create_engine keyword. An option given in code is a parameter (url, dialect, driver, username, "
+                + "password, host, port, database, query.<name>, query_ttl, autocommit, ...), a create_engine keyword "
+                + "(pool_size, max_overflow, pool_recycle, pool_timeout, pool_pre_ping, isolation_level, "
+                + "connect_args.<name>, ...), which wins over create_engine_kwargs in secrets, or a HikariCP property "
+                + "(pool.<property>). Correct the name or remove the option.";
+    }
+
+    /**
+     * @param connection the connection name
      * @param target     the dialect, JDBC URL and user (never a password)
      * @param cause      the redacted cause
      * @return the message for a pool that could not open its first connection
