@@ -532,6 +532,22 @@ public final class Messages {
     }
 
     /**
+     * @param connection  the connection name
+     * @param subprotocol what follows {@code jdbc:} in the URL
+     * @param coordinates the Maven coordinates of the driver, when the database is known; or null
+     * @return Streamlit's "You may be missing a dependency", for a JDBC URL no driver accepts
+     */
+    public static String sqlNoDriverAcceptsUrl(String connection, String subprotocol, String coordinates) {
+        return "Connection '" + connection + "': no JDBC driver on the class path accepts the URL of the key 'url' "
+                + "(jdbc:" + subprotocol + ":...). You may be missing a dependency: "
+                + (coordinates == null
+                        ? "add the JDBC driver jar of your database to the application (WEB-INF/lib) or the server"
+                        : "add the Maven dependency " + coordinates + " to the application (in a WAR, to WEB-INF/lib)")
+                + ". If the driver is there, check the URL's spelling (jdbc:" + subprotocol + ":...), or name its "
+                + "class with driver = \"com.example.Driver\" in the " + section(connection) + " section.";
+    }
+
+    /**
      * @param connection the connection name
      * @param className  the driver class named in {@code driver}
      * @return the message for a driver class that cannot be loaded
