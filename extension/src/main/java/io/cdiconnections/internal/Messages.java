@@ -532,6 +532,22 @@ public final class Messages {
     }
 
     /**
+     * @param connection  the connection name
+     * @param subprotocol what follows {@code jdbc:} in the URL
+     * @param coordinates the Maven coordinates of the driver, when the database is known; or null
+     * @return Streamlit's "You may be missing a dependency", for a JDBC URL no driver accepts
+     */
+    public static String sqlNoDriverAcceptsUrl(String connection, String subprotocol, String coordinates) {
+        return "Connection '" + connection + "': no JDBC driver on the class path accepts the URL of the key 'url' "
+                + "(jdbc:" + subprotocol + ":...). You may be missing a dependency: "
+                + (coordinates == null
+                        ? "add the JDBC driver jar of your database to the application (WEB-INF/lib) or the server"
+                        : "add the Maven dependency " + coordinates + " to the application (in a WAR, to WEB-INF/lib)")
+                + ". If the driver is there, check the URL's spelling (jdbc:" + subprotocol + ":...), or name its "
+                + "class with driver = \"com.example.Driver\" in the " + section(connection) + " section.";
+    }
+
+    /**
      * @param connection the connection name
      * @param className  the driver class named in {@code driver}
      * @return the message for a driver class that cannot be loaded
@@ -582,6 +598,22 @@ public final class Messages {
     public static String sqlIgnoredEngineKwarg(String connection, String key) {
         return "Connection '" + connection + "': '" + key + "' has no HikariCP equivalent and is ignored. "
                 + "Set HikariCP properties with pool.<property> in the " + section(connection) + " section.";
+    }
+
+    /**
+     * @param connection the connection name
+     * @param keys       the options given in code that SQLConnection does not understand
+     * @return the message naming them and what an option may be
+     */
+    public static String sqlUnknownOptions(String connection, List<String> keys) {
+        String quoted = keys.stream().map(k -> "'" + k + "'").collect(java.util.stream.Collectors.joining(", "));
+        return "Connection '" + connection + "': the option" + (keys.size() == 1 ? " " : "s ") + quoted
+                + (keys.size() == 1 ? " is" : " are") + " neither a parameter of SQLConnection nor a SQLAlchemy "
+                + "create_engine keyword. An option given in code is a parameter (url, dialect, driver, username, "
+                + "password, host, port, database, query.<name>, query_ttl, autocommit, ...), a create_engine keyword "
+                + "(pool_size, max_overflow, pool_recycle, pool_timeout, pool_pre_ping, isolation_level, "
+                + "connect_args.<name>, ...), which wins over create_engine_kwargs in secrets, or a HikariCP property "
+                + "(pool.<property>). Correct the name or remove the option.";
     }
 
     /**

@@ -87,6 +87,8 @@ record JdbcTarget(Dialect dialect, JdbcDriver driver, String url, String usernam
                         dialect.get().displayName(), List.of(wanted.coordinates())));
             }
             driver = wanted;
+        } else {
+            driver = acceptingDriver(p, url);
         }
         Map<String, String> props = new LinkedHashMap<>(p.section("query").asMap());
         props.putAll(p.section(CONNECT_ARGS).asMap());
@@ -98,6 +100,16 @@ record JdbcTarget(Dialect dialect, JdbcDriver driver, String url, String usernam
         split.properties().forEach(props::putIfAbsent);
         return new JdbcTarget(dialect.orElse(null), driver, split.url(), username(p).orElse(split.user()),
                 p.get("password").orElse(split.password()), props);
+    }
+
+    /** A sub-protocol we have no dialect for: some driver on the class path must accept it, or nothing connects. */
+    private static JdbcDriver acceptingDriver(ConnectionParameters p, String url) {
+        int colon = url.indexOf(':', 5);
+        String subprotocol = url.substring(5, colon < 0 ? url.length() : colon).toLowerCase(Locale.ROOT);
+        String className = JdbcDriver.accepting(url).orElseThrow(() -> new ConnectionConfigException(
+                Messages.sqlNoDriverAcceptsUrl(p.connectionName(), subprotocol,
+                        JdbcDriver.OTHER_COORDINATES.get(subprotocol))));
+        return className.isEmpty() ? null : new JdbcDriver(className, "", subprotocol);
     }
 
     private static SqlUrl fromKeys(ConnectionParameters p) {

@@ -40,7 +40,10 @@ import io.cdiconnections.internal.Messages;
  * {@code host}, {@code port}, {@code database}, {@code username}, {@code password} and a
  * {@code query} table of driver parameters. {@code driver} is a JDBC driver class, or a Python
  * driver name, which is ignored. {@code create_engine_kwargs} is mapped to HikariCP where it has
- * an equivalent, {@code pool.*} sets HikariCP properties by name. {@code query_ttl} caches every
+ * an equivalent, {@code pool.*} sets HikariCP properties by name. An option given in code named
+ * like a {@code create_engine} keyword ({@code option("max_overflow", "1")}) goes under
+ * {@code create_engine_kwargs} and wins there, as Streamlit's keyword arguments do; an option that
+ * is neither a parameter nor such a keyword is an error naming it. {@code query_ttl} caches every
  * query's result for that long; {@code autocommit} sets the pool's auto-commit. Keys set besides a
  * SQLAlchemy URL override its parts, so {@code CONNECTIONS_SQL_PASSWORD} alone can supply the password.
  * The user name and password go to the driver as properties, never into the JDBC URL.
@@ -98,10 +101,13 @@ public class SQLConnection extends BaseConnection<HikariDataSource> {
      * SQLConnection.validateParameters(sql.parameters());   // at deployment
      * }</pre>
      *
-     * @param params the parameters
-     * @throws ConnectionConfigException naming the key, the dialect or the driver to add
+     * @param options the parameters, options given in code laid over secrets
+     * @throws ConnectionConfigException naming the key, the dialect or the driver to add, or an
+     *                                   option given in code that is neither a parameter nor a
+     *                                   {@code create_engine} keyword
      */
-    public static void validateParameters(ConnectionParameters params) {
+    public static void validateParameters(ConnectionParameters options) {
+        ConnectionParameters params = EngineOptions.route(options);
         JdbcTarget target = JdbcTarget.resolve(params, JdbcDriver::onClassPath);
         SqlSettings.from(params);
         PoolSettings.configure(params.connectionName(), target, params, key -> { });
@@ -125,7 +131,8 @@ public class SQLConnection extends BaseConnection<HikariDataSource> {
     // ------------------------------------------------------------------ connect
 
     @Override
-    protected HikariDataSource connect(ConnectionParameters params) {
+    protected HikariDataSource connect(ConnectionParameters options) {
+        ConnectionParameters params = EngineOptions.route(options);
         SqlSettings s = SqlSettings.from(params);
         settings = s;
         JdbcTarget target = JdbcTarget.resolve(params, JdbcDriver::onClassPath);

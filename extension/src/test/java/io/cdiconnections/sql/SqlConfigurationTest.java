@@ -100,6 +100,93 @@ class SqlConfigurationTest {
                 .hasMessageContaining("com.microsoft.sqlserver:mssql-jdbc");
     }
 
+    // Streamlit: connection_factory_test.py, test_generic_missing_dependency_error
+    @Test
+    void aJdbcUrlNoDriverAcceptsSaysADependencyIsMissingNotThatTheDatabaseIsDown() {
+        assertThatThrownBy(() -> SQLConnection.validateParameters(params("url", "jdbc:sqlserverx://h/db")))
+                .isInstanceOf(ConnectionConfigException.class)
+                .hasMessage("Connection 'db': no JDBC driver on the class path accepts the URL of the key 'url' "
+                        + "(jdbc:sqlserverx:...). You may be missing a dependency: add the JDBC driver jar of your "
+                        + "database to the application (WEB-INF/lib) or the server. If the driver is there, check the "
+                        + "URL's spelling (jdbc:sqlserverx:...), or name its class with driver = \"com.example.Driver\" "
+                        + "in the [connections.db] section.");
+        SQLConnection sql = new SQLConnection(ConnectionContext.of(uniqueName("nodriver"),
+                options("url", "jdbc:foo://u:secret@h/db")));
+        try {
+            assertThatThrownBy(() -> sql.query("select 1"))
+                    .isInstanceOf(ConnectionConfigException.class)
+                    .hasMessageContaining("no JDBC driver on the class path accepts the URL of the key 'url' (jdbc:foo:")
+                    .hasMessageNotContaining("secret");
+        } finally {
+            sql.close();
+        }
+    }
+
+    // Streamlit: connection_factory_test.py, test_friendly_error_with_certain_missing_dependencies
+    @Test
+    void aJdbcUrlOfAKnownDatabaseWithoutItsDriverNamesTheMavenCoordinates() {
+        assertThatThrownBy(() -> SQLConnection.validateParameters(params("url", "jdbc:db2://h:50000/db")))
+                .hasMessageContaining("You may be missing a dependency: add the Maven dependency com.ibm.db2:jcc to "
+                        + "the application (in a WAR, to WEB-INF/lib).");
+    }
+
+    /** A driver for a sub-protocol no dialect of ours knows: {@code jdbc:h2alias:} is H2. */
+    public static final class H2AliasDriver implements java.sql.Driver {
+        private final org.h2.Driver h2 = new org.h2.Driver();
+
+        @Override
+        public java.sql.Connection connect(String url, java.util.Properties info) throws java.sql.SQLException {
+            return acceptsURL(url) ? h2.connect("jdbc:h2:" + url.substring("jdbc:h2alias:".length()), info) : null;
+        }
+
+        @Override
+        public boolean acceptsURL(String url) {
+            return url.startsWith("jdbc:h2alias:");
+        }
+
+        @Override
+        public java.sql.DriverPropertyInfo[] getPropertyInfo(String url, java.util.Properties info) {
+            return new java.sql.DriverPropertyInfo[0];
+        }
+
+        @Override
+        public int getMajorVersion() {
+            return 1;
+        }
+
+        @Override
+        public int getMinorVersion() {
+            return 0;
+        }
+
+        @Override
+        public boolean jdbcCompliant() {
+            return false;
+        }
+
+        @Override
+        public java.util.logging.Logger getParentLogger() {
+            return java.util.logging.Logger.getGlobal();
+        }
+    }
+
+    @Test
+    void aJdbcUrlOfAnotherSubprotocolThatARegisteredDriverAcceptsIsLeftToThatDriver() throws Exception {
+        H2AliasDriver driver = new H2AliasDriver();
+        assertThatThrownBy(() -> SQLConnection.validateParameters(params("url", "jdbc:h2alias:mem:x")))
+                .hasMessageContaining("no JDBC driver on the class path accepts");
+        java.sql.DriverManager.registerDriver(driver);
+        SQLConnection sql = new SQLConnection(ConnectionContext.of(uniqueName("alias"),
+                options("url", "jdbc:h2alias:mem:alias")));
+        try {
+            assertThat(target("url", "jdbc:h2alias:mem:x").driver()).as("left to DriverManager").isNull();
+            assertThat(sql.query("select 1 as one").as(Integer.class)).containsExactly(1);
+        } finally {
+            sql.close();
+            java.sql.DriverManager.deregisterDriver(driver);
+        }
+    }
+
     @Test
     void aDriverClassNotOnTheClassPathIsNamed() {
         assertThatThrownBy(() -> SQLConnection.validateParameters(params("dialect", "postgresql", "host", "h",
