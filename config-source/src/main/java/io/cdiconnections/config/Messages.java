@@ -112,6 +112,11 @@ final class Messages {
                 + " the size limit of a Kubernetes Secret). Keep only secrets in it; put data elsewhere.";
     }
 
+    static String directoryCollision(String directory, String first, String second, String flattened) {
+        return "Secrets directory " + directory + " holds " + first + " and " + second + ", which both become"
+                + " the config key " + flattened + ", so one would silently hide the other. Rename one of them.";
+    }
+
     static String collision(String file, String firstKey, String secondKey, String flattened) {
         return "Secrets file " + file + " sets " + firstKey + " and " + secondKey + ", which both become"
                 + " the config key " + flattened + ", so one would silently hide the other. Rename or"

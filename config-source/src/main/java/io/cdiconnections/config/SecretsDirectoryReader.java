@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,6 +42,7 @@ final class SecretsDirectoryReader {
      */
     static Flattened read(Path directory) {
         Map<String, String> values = new LinkedHashMap<>();
+        Map<String, Path> entries = new HashMap<>();
         Set<String> leaves = new HashSet<>();
         Budget budget = new Budget(directory);
         for (Path folder : visibleEntries(directory, budget)) {
@@ -52,16 +54,31 @@ final class SecretsDirectoryReader {
             String key = Keys.child(null, folder.getFileName().toString());
             List<Path> files = files(folder, budget);
             if (files.size() == 1) {
+                put(directory, entries, key, files.get(0));
                 values.put(key, text(files.get(0), budget));
                 leaves.add(key);
             }
             for (Path file : files.size() == 1 ? List.<Path>of() : files) {
                 String subKey = Keys.child(key, file.getFileName().toString());
+                put(directory, entries, subKey, file);
                 values.put(subKey, text(file, budget));
                 leaves.add(subKey);
             }
         }
         return new Flattened(values, leaves);
+    }
+
+    /**
+     * Two entries whose names spell one key (a folder named {@code "a} holding {@code b"}, and a
+     * folder {@code a.b}) would hide one another: an error naming both.
+     */
+    private static void put(Path directory, Map<String, Path> entries, String key, Path entry) {
+        Path earlier = entries.putIfAbsent(key, entry);
+        if (earlier != null) {
+            throw new SecretsException(Messages.directoryCollision(directory.toString(),
+                    directory.relativize(earlier).toString(), directory.relativize(entry).toString(), key),
+                    directory.toString(), 0, 0);
+        }
     }
 
     /**

@@ -65,6 +65,17 @@ class SecretsDirectoryTest {
     }
 
     @Test
+    void twoEntriesThatSpellOneKeyAreAnErrorNamingBoth() throws Exception {
+        Path dir = tmp.resolve("secrets");
+        Secrets.write(dir.resolve("\"a/b\""), "one");
+        Secrets.write(dir.resolve("\"a/c"), "two");
+        Secrets.write(dir.resolve("a.b/only"), "three");
+        assertThatThrownBy(() -> Secrets.source(dir)).isInstanceOf(SecretsException.class)
+                .hasMessage("Secrets directory " + dir + " holds \"a/b\" and a.b/only, which both become the config key"
+                        + " \"a.b\", so one would silently hide the other. Rename one of them.");
+    }
+
+    @Test
     void aPlainFileAtTheTopIsAnErrorThatSaysHowToLayItOut() throws Exception {
         Path dir = tmp.resolve("secrets");
         Secrets.write(dir.resolve("password"), "p");
