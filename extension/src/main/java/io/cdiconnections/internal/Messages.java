@@ -759,6 +759,38 @@ public final class Messages {
     }
 
     /**
+     * @param column   the column indexed by
+     * @param firstRow the first row holding the value, from 0
+     * @param row      the row holding it again, from 0
+     * @return the message for a key that occurs twice; the value is not shown
+     */
+    public static String sqlDuplicateIndexKey(String column, int firstRow, int row) {
+        return "Cannot index the result by column '" + column + "': rows " + firstRow + " and " + row
+                + " (counted from 0) hold the same value, and keys must be unique. Index by a column whose values "
+                + "are unique (a primary key), or group the rows yourself (table.stream().collect(groupingBy(...))).";
+    }
+
+    /**
+     * @param column the column indexed by
+     * @param row    the row whose value is NULL, from 0
+     * @return the message for a NULL key
+     */
+    public static String sqlNullIndexKey(String column, int row) {
+        return "Cannot index the result by column '" + column + "': row " + row + " (counted from 0) holds NULL, "
+                + "which is not a key. Leave such rows out (where " + column + " is not null) or index by another column.";
+    }
+
+    /**
+     * @param column the column indexed by
+     * @return the message for binary keys
+     */
+    public static String sqlArrayIndexKey(String column) {
+        return "Cannot index the result by column '" + column + "': its values are binary (byte[]), which are "
+                + "equal only to themselves. Index by another column, or by this one converted: "
+                + "indexBy(\"" + column + "\", String.class).";
+    }
+
+    /**
      * @param column  the column name asked for
      * @param columns the columns there are
      * @return the message for a column name that is not in the result

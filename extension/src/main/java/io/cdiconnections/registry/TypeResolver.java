@@ -22,7 +22,8 @@ import io.cdiconnections.internal.SecretsReader;
  * Finds the connection class of a request, first match wins: the Java type asked for when it is
  * a concrete {@link BaseConnection} subclass; the {@code type} given in code (a short name or a
  * class name); the {@code type} key of {@code [connections.<name>]}; the name itself when it is
- * a short name. The first three must agree: where one names a subclass of another's class, the
+ * a short name. Streamlit's class paths ({@code streamlit.connections.SQLConnection}) name our
+ * built-in types. The first three must agree: where one names a subclass of another's class, the
  * subclass wins (a {@code SQLConnection} injection point with {@code type = "com.example.MySql"}).
  * Also resolves {@code env:} names and checks that a
  * class can be a connection type.
@@ -44,6 +45,19 @@ public final class TypeResolver {
         m.put("snowpark", "io.cdiconnections.snowflake.SnowparkConnection");
         SHORT_NAMES = java.util.Collections.unmodifiableMap(m);
     }
+
+    /**
+     * Streamlit's classes, by the paths Streamlit imports them from, to the short name of ours:
+     * {@code type = "streamlit.connections.SQLConnection"} in a secrets.toml shared with a
+     * Streamlit app means {@code "sql"} here.
+     */
+    public static final Map<String, String> STREAMLIT_CLASSES = Map.of(
+            "streamlit.connections.SQLConnection", "sql",
+            "streamlit.connections.sql_connection.SQLConnection", "sql",
+            "streamlit.connections.SnowflakeConnection", "snowflake",
+            "streamlit.connections.snowflake_connection.SnowflakeConnection", "snowflake",
+            "streamlit.connections.SnowparkConnection", "snowpark",
+            "streamlit.connections.snowpark_connection.SnowparkConnection", "snowpark");
 
     private static final ClassValue<Constructor<?>> CONSTRUCTORS = new ClassValue<>() {
         @Override
@@ -201,9 +215,10 @@ public final class TypeResolver {
     }
 
     private Class<?> load(String name, String type, String source) {
+        String shortName = type.indexOf('.') < 0 ? type : STREAMLIT_CLASSES.get(type);
         String className = type;
-        if (type.indexOf('.') < 0) {
-            className = shortNames.get(type);
+        if (shortName != null) {
+            className = shortNames.get(shortName);
             if (className == null) {
                 throw new ConnectionTypeException(Messages.unknownShortName(name, type, source));
             }
@@ -214,7 +229,7 @@ public final class TypeResolver {
             try {
                 return Class.forName(className, false, TypeResolver.class.getClassLoader());
             } catch (ClassNotFoundException | LinkageError e2) {
-                throw new ConnectionTypeException(type.indexOf('.') < 0
+                throw new ConnectionTypeException(shortName != null
                         ? Messages.builtInTypeMissing(name, type, className, source)
                         : Messages.classNotFound(name, className, source), e);
             }

@@ -19,7 +19,8 @@ import io.cdiconnections.internal.Messages;
  * <li>the {@code [connections.<name>]} section of secrets.toml (with its environment overrides);</li>
  * <li>the options given in code.</li>
  * </ol>
- * Streamlit ignores options when it falls back to the default connection; we lay them over it.
+ * Options win over the default connection too: Streamlit passes its keyword arguments with
+ * {@code connection_name}, and the connector lays them over that section.
  */
 final class SnowflakeConfig {
 

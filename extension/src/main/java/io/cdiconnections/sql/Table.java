@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -158,6 +159,66 @@ public final class Table implements Iterable<Row> {
     public List<Object> column(String column) {
         int i = indexOf(column);
         return rows.stream().map(r -> r.get(i)).toList();
+    }
+
+    /**
+     * The rows by the value of one column, in row order: pandas' {@code index_col}, for looking
+     * rows up by key. Unlike a pandas index, keys are unique: a value that occurs in two rows, a
+     * SQL NULL or a binary value (a {@code byte[]}, which is equal only to itself) is an error
+     * naming the column and the rows, never the value. Keys are the driver's Java objects, so an
+     * {@code int} column gives {@code Integer} keys and a {@code bigint} one {@code Long} keys; to
+     * look up with a type of your choosing, use {@link #indexBy(String, Class)}.
+     *
+     * <pre>{@code
+     * Map<Object, Row> pets = sql.query("select id, name from pets").indexBy("id");
+     * String name = (String) pets.get(1).get("name");     // id is an int column: Integer keys
+     * }</pre>
+     *
+     * @param column the column's name, matched exactly, then ignoring case
+     * @return an unmodifiable map of the column's value to its row, iterating in row order
+     * @throws IllegalArgumentException when there is no such column
+     * @throws QueryException           when a key occurs twice, is NULL or is binary
+     */
+    public Map<Object, Row> indexBy(String column) {
+        return indexBy(column, Object.class);
+    }
+
+    /**
+     * The rows by the value of one column converted to {@code keyType}, in row order; values
+     * convert as {@link Row#get(String, Class)} does, and the rules of {@link #indexBy(String)}
+     * apply to the converted keys.
+     *
+     * <pre>{@code
+     * Map<Long, Row> byId = sql.query("select id, name from pets").indexBy("id", Long.class);
+     * Row rex = byId.get(1L);                              // whatever the column's SQL type
+     * }</pre>
+     *
+     * @param column  the column's name, matched exactly, then ignoring case
+     * @param keyType the type of the keys
+     * @param <K>     the type of the keys
+     * @return an unmodifiable map of the converted value to its row, iterating in row order
+     * @throws IllegalArgumentException when there is no such column
+     * @throws QueryException           when a value does not convert, or a key occurs twice, is NULL or is binary
+     */
+    public <K> Map<K, Row> indexBy(String column, Class<K> keyType) {
+        String name = columns.get(indexOf(column)).name();
+        Map<K, Row> index = new LinkedHashMap<>(Math.max(16, rows.size() * 4 / 3 + 1));
+        Map<K, Integer> rowOf = new HashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            K key = rows.get(i).get(name, keyType);
+            if (key == null) {
+                throw new QueryException(Messages.sqlNullIndexKey(name, i));
+            }
+            if (key.getClass().isArray()) {
+                throw new QueryException(Messages.sqlArrayIndexKey(name));
+            }
+            Integer first = rowOf.putIfAbsent(key, i);
+            if (first != null) {
+                throw new QueryException(Messages.sqlDuplicateIndexKey(name, first, i));
+            }
+            index.put(key, rows.get(i));
+        }
+        return Collections.unmodifiableMap(index);
     }
 
     /** @return the rows as maps of column name to value, ready for a JSON response */

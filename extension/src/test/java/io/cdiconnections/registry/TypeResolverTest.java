@@ -158,6 +158,33 @@ class TypeResolverTest {
         assertThat(resolve("sql", "", null).getName()).isEqualTo("io.cdiconnections.sql.SQLConnection");
     }
 
+    // Streamlit: connection_factory_test.py, test_can_specify_class_with_full_name_in_kwargs
+    @Test
+    void streamlitsClassPathInCodeIsOurBuiltInType() {
+        assertThat(resolve("my_connection", "streamlit.connections.SQLConnection", null)).isEqualTo(SQLConnection.class);
+        assertThat(resolve("my_connection", "streamlit.connections.sql_connection.SQLConnection", SQLConnection.class))
+                .isEqualTo(SQLConnection.class);
+        assertThat(resolve("db", "streamlit.connections.SnowflakeConnection", null).getName())
+                .isEqualTo("io.cdiconnections.snowflake.SnowflakeConnection");
+        assertThat(resolve("db", "streamlit.connections.snowflake_connection.SnowflakeConnection", null).getName())
+                .isEqualTo("io.cdiconnections.snowflake.SnowflakeConnection");
+        assertThat(resolve("db", "streamlit.connections.SnowparkConnection", null).getName())
+                .isEqualTo("io.cdiconnections.snowflake.SnowparkConnection");
+        assertThat(resolve("db", "streamlit.connections.snowpark_connection.SnowparkConnection", null).getName())
+                .isEqualTo("io.cdiconnections.snowflake.SnowparkConnection");
+    }
+
+    // Streamlit: connection_factory_test.py, test_can_specify_class_with_full_name_in_config
+    @Test
+    void streamlitsClassPathInSecretsIsOurBuiltInTypeAndAgreesWithIt() {
+        values.put("connections.my_connection.type", "streamlit.connections.SQLConnection");
+        assertThat(resolve("my_connection", "", null)).isEqualTo(SQLConnection.class);
+        assertThat(resolve("my_connection", "sql", SQLConnection.class)).isEqualTo(SQLConnection.class);
+        assertThat(resolve("my_connection", "", AuditedSqlConnection.class)).as("a subclass still wins")
+                .isEqualTo(AuditedSqlConnection.class);
+        assertThatThrownBy(() -> resolve("my_connection", "snowflake", null)).isInstanceOf(ConnectionTypeException.class);
+    }
+
     @Test
     void unknownShortNameListsTheShortNames() {
         assertThatThrownBy(() -> resolve("db", "postgres", null))

@@ -163,6 +163,8 @@ class SnowflakeConfigTest {
                 .isEqualTo("jdbc:snowflake://analytics-acct.snowflakecomputing.com/");
     }
 
+    // Streamlit: snowflake_connection_test.py, test_uses_config_manager_if_available
+    // (connect(connection_name="default", some_kwarg="some_value"): the connector's arguments win)
     @Test
     void optionsAreLaidOverTheDefaultConnection() throws Exception {
         writeToml(home.resolve(".snowflake"));

@@ -28,6 +28,26 @@ class SqlCdiTest {
     }
 
     @Dependent
+    public static class StreamlitType {
+        @Inject
+        @Connection(name = "cdisqlst", type = "streamlit.connections.SQLConnection",
+                options = {"url=jdbc:h2:mem:cdisqlst;DB_CLOSE_DELAY=-1"})
+        io.cdiconnections.BaseConnection<?> sql;
+    }
+
+    // Streamlit: connection_factory_test.py, test_can_specify_class_with_full_name_in_kwargs
+    @Test
+    void streamlitsClassPathIsOurTypeInAnInjectionPointAndTheBuilder() {
+        try (WeldContainer c = new Weld().disableDiscovery().addBeanClasses(StreamlitType.class)
+                .addExtension(new io.cdiconnections.cdi.ConnectionExtension()).initialize()) {
+            assertThat(c.select(StreamlitType.class).get().sql).isInstanceOf(SQLConnection.class);
+        }
+        SQLConnection built = Connections.builder("cdisqlst_builder").type("streamlit.connections.SQLConnection")
+                .option("url", "jdbc:h2:mem:cdisqlst_builder").get();
+        assertThat(built.query("select 1 as one").as(Integer.class)).containsExactly(1);
+    }
+
+    @Dependent
     public static class Broken {
         @Inject
         @Connection(name = "cdisqlbroken", type = "sql", options = {"dialect=postgresql"})
