@@ -2,9 +2,7 @@ package io.cdiconnections.it;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.RandomAccessFile;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -95,18 +93,6 @@ public final class DeploymentErrors {
     }
 
     private static String logSince(Mark mark) {
-        if (mark.log() == null || !Files.exists(mark.log())) {
-            return "";
-        }
-        try (RandomAccessFile file = new RandomAccessFile(mark.log().toFile(), "r")) {
-            long length = file.length();
-            long from = Math.min(mark.offset(), length);
-            byte[] bytes = new byte[(int) Math.min(length - from, 1 << 20)];
-            file.seek(from);
-            file.readFully(bytes);
-            return new String(bytes, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "(cannot read " + mark.log() + ": " + e + ")";
-        }
+        return ServerLog.read(mark.log(), mark.offset());
     }
 }
