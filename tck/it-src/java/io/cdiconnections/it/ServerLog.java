@@ -98,9 +98,14 @@ public final class ServerLog {
             this.console = console;
         }
 
+        /** @return what was logged so far (the first MiB) */
+        public String text() {
+            return console != null ? console.text() : since(log, mark);
+        }
+
         /** @return the lines at level ERROR logged so far */
         public List<String> errors() {
-            return ServerLog.errors(console != null ? console.text() : since(log, mark));
+            return ServerLog.errors(text());
         }
 
         @Override

@@ -3,7 +3,9 @@ package io.cdiconnections.cdi;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,9 +43,13 @@ import io.cdiconnections.registry.TypeResolver;
  */
 public class ConnectionExtension implements Extension {
 
+    private static final String LIBRARY_PACKAGE = "io.cdiconnections.";
+
     private final Map<String, Request> requests = new LinkedHashMap<>();
     private final List<Site> sites = new ArrayList<>();
     private final Set<Class<?>> lookupTypes = new HashSet<>();
+    /** The class loaders of the application's own classes, whose JDBC drivers go when it stops. */
+    private final Set<ClassLoader> applicationLoaders = Collections.newSetFromMap(new IdentityHashMap<>());
     private ConnectionRegistry registry;
 
     /**
@@ -53,6 +59,18 @@ public class ConnectionExtension implements Extension {
      */
     void vetoConnectionTypesAsBeans(@Observes ProcessAnnotatedType<? extends BaseConnection<?>> event) {
         event.veto();
+    }
+
+    /**
+     * The context class loader is not always the loader of the application's classes (Open
+     * Liberty's is a wrapper beside it), so the loaders of the types discovered count as the
+     * application's too; ours do not, since the library may be shared by the server.
+     */
+    void collectApplicationLoaders(@Observes ProcessAnnotatedType<?> event) {
+        Class<?> type = event.getAnnotatedType().getJavaClass();
+        if (type.getClassLoader() != null && !type.getName().startsWith(LIBRARY_PACKAGE)) {
+            applicationLoaders.add(type.getClassLoader());
+        }
     }
 
     void collectConnectionInjectionPoints(@Observes ProcessInjectionPoint<?, ?> event) {
@@ -97,6 +115,7 @@ public class ConnectionExtension implements Extension {
 
     void registerConnectionBeans(@Observes AfterBeanDiscovery event) {
         ClassLoader loader = applicationClassLoader();
+        applicationLoaders.add(loader);
         registry = new ConnectionRegistry(ConfigProvider.getConfig(loader), loader);
         Registries.register(loader, registry);
         for (Request req : requests.values()) {
@@ -137,8 +156,7 @@ public class ConnectionExtension implements Extension {
             }
         }
         if (failed) {
-            registry.close(); // the deployment fails: BeforeShutdown never comes
-            registry.stopWatchingSecrets();
+            stop(); // the deployment fails: BeforeShutdown never comes
             return;
         }
         for (Request req : requests.values()) {
@@ -149,10 +167,17 @@ public class ConnectionExtension implements Extension {
     }
 
     void closeConnections(@Observes BeforeShutdown event) {
+        stop();
+    }
+
+    /** Closes every connection, then lets go of the JDBC drivers the application brought. */
+    private void stop() {
         if (registry != null) {
             registry.close();
             registry.stopWatchingSecrets();
         }
+        ApplicationDrivers.deregister(applicationLoaders);
+        applicationLoaders.clear();
     }
 
     /** @return the registry of this deployment, once beans were registered */

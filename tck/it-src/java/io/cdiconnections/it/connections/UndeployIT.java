@@ -4,10 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 
 import org.jboss.arquillian.container.test.api.Deployer;
@@ -21,6 +17,7 @@ import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.cdiconnections.it.Deployments;
+import io.cdiconnections.it.PostgresSessions;
 import io.cdiconnections.it.Servers;
 import io.cdiconnections.it.connections.app.DatabaseServlet;
 import io.cdiconnections.it.connections.app.Databases;
@@ -57,22 +54,10 @@ public class UndeployIT {
         } finally {
             deployer.undeploy("pooled");
         }
-        long deadline = System.nanoTime() + 15_000_000_000L;
-        while (sessions() > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
-        assertEquals(0, sessions(), "sessions left open after undeploy");
+        assertEquals(0, PostgresSessions.awaitNone(APPLICATION_NAME), "sessions left open after undeploy");
     }
 
     private static int sessions() throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "");
-             PreparedStatement s = c.prepareStatement(
-                     "select count(*) from pg_stat_activity where application_name = ?")) {
-            s.setString(1, APPLICATION_NAME);
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                return r.getInt(1);
-            }
-        }
+        return PostgresSessions.count(APPLICATION_NAME);
     }
 }
