@@ -15,7 +15,7 @@ import org.jboss.arquillian.container.test.api.Deployer;
 public final class DeploymentErrors {
 
     /** What Payara prints when an application fails to load; Micro then runs without it. */
-    private static final String PAYARA_FAILED_APPLICATION = "Exception while loading the app";
+    static final String PAYARA_FAILED_APPLICATION = "Exception while loading the app";
 
     private DeploymentErrors() {
     }
