@@ -176,7 +176,7 @@ public class RedeployIT {
     }
 
     /** @return whether the deployment started */
-    private boolean deploy(String name, ServerLog log) throws Exception {
+    private boolean deploy(String name, ServerLog.Watch log) throws Exception {
         if (!payara()) {
             try {
                 deployer.deploy(name);
