@@ -19,7 +19,10 @@ import org.junit.jupiter.api.Test;
 class RepositoryRulesTest {
 
     private static final Pattern NAME = Pattern.compile("<name>([^<]+)</name>");
-    private static final Pattern SHARED = Pattern.compile("\\.\\./shared|\"shared/|shared/(toml-test|reference)");
+    /** The folder beside our own checkouts, spelled in parts so that this file does not name it whole. */
+    private static final String BESIDE = "sha" + "red";
+    private static final Pattern SHARED = Pattern.compile(
+            "\\.\\./" + BESIDE + "|\"" + BESIDE + "/|" + BESIDE + "/(toml-test|reference)");
 
     @Test
     void everyModuleHasItsOwnName() throws IOException {
@@ -51,7 +54,7 @@ class RepositoryRulesTest {
 
     private static boolean isBuildInput(Path f) {
         String s = f.toString();
-        if (s.contains("/target/") || s.contains("/.git/") || s.endsWith("RepositoryRulesTest.java")) {
+        if (s.contains("/target/") || s.contains("/.git/")) {
             return false;
         }
         return s.endsWith(".java") || s.endsWith("pom.xml") || s.endsWith(".properties") || s.endsWith("/.ci/run");
