@@ -233,7 +233,8 @@ public class SQLConnection extends BaseConnection<HikariDataSource> {
      * @return the result
      */
     public Table query(String sql, QueryOptions options) {
-        boolean retry = options.retry().orElseGet(() -> StatementKind.isRead(sql));
+        // decided only when a sent statement lost its connection: no regex on the path of every query
+        java.util.function.BooleanSupplier retry = () -> options.retry().orElseGet(() -> StatementKind.isRead(sql));
         return read(sql, retry, (pool, attempt) -> {
             // parsed once connected: the database decides how strings and comments read
             NamedSql.Bound bound = NamedSql.parse(sql, syntax).bind(name(), options.params());
@@ -282,7 +283,7 @@ public class SQLConnection extends BaseConnection<HikariDataSource> {
      * statement that is not to be retried (not known to be a read) fails at once when it lost its
      * connection after it was sent, since it may have been applied.
      */
-    private <T> T read(String sql, boolean retry, PoolWork<T> work) {
+    private <T> T read(String sql, java.util.function.BooleanSupplier retry, PoolWork<T> work) {
         for (int attempt = 1; ; attempt++) {
             Exception failure;
             ConnectionUnavailableException notRetried = null;
@@ -298,7 +299,7 @@ public class SQLConnection extends BaseConnection<HikariDataSource> {
                         unreachable = true;
                         lease.retire(); // a busy pool is not a broken one: a new pool would only add connections
                     }
-                    if (!retry && thisAttempt.sent) {
+                    if (thisAttempt.sent && !retry.getAsBoolean()) {
                         notRetried = settings.failures(name()).queryNotRetried(e); // thrown past the catch below
                     }
                     failure = e;
