@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import io.cdiconnections.internal.Durations;
-import io.cdiconnections.internal.Messages;
 import io.cdiconnections.internal.Redaction;
 
 /**
@@ -75,7 +74,7 @@ public final class ConnectionParameters {
      * @throws ConnectionConfigException naming the key and where to set it, when it is missing
      */
     public String require(String key) {
-        return get(key).orElseThrow(() -> new ConnectionConfigException(Messages.missingKey(connectionName, key)));
+        return get(key).orElseThrow(() -> new ConnectionConfigException(ConnectionMessages.missingKey(connectionName, key)));
     }
 
     /**
@@ -88,7 +87,7 @@ public final class ConnectionParameters {
             try {
                 return Integer.valueOf(v.trim());
             } catch (NumberFormatException e) {
-                throw new ConnectionConfigException(Messages.notAnInteger(connectionName, key));
+                throw new ConnectionConfigException(ConnectionMessages.notAnInteger(connectionName, key));
             }
         });
     }
@@ -107,7 +106,7 @@ public final class ConnectionParameters {
             if (t.equalsIgnoreCase("false")) {
                 return Boolean.FALSE;
             }
-            throw new ConnectionConfigException(Messages.notABoolean(connectionName, key));
+            throw new ConnectionConfigException(ConnectionMessages.notABoolean(connectionName, key));
         });
     }
 
@@ -119,7 +118,7 @@ public final class ConnectionParameters {
      */
     public Optional<Duration> getDuration(String key) {
         return get(key).map(v -> Durations.parse(v)
-                .orElseThrow(() -> new ConnectionConfigException(Messages.notADuration(connectionName, key))));
+                .orElseThrow(() -> new ConnectionConfigException(ConnectionMessages.notADuration(connectionName, key))));
     }
 
     /**

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 
-import io.cdiconnections.internal.Messages;
 import io.cdiconnections.registry.ConnectionRegistry;
 import io.cdiconnections.registry.ConnectionRequest;
 import io.cdiconnections.registry.Registries;
@@ -169,12 +168,7 @@ public final class Connections {
          * @throws ConnectionConfigException when it is negative
          */
         public Builder ttl(Duration ttl) {
-            Objects.requireNonNull(ttl, "ttl");
-            if (ttl.isNegative()) {
-                throw new ConnectionConfigException(Messages.badTtl(name, ttl.toString(), where()));
-            }
-            this.ttl = ttl.toString();
-            return this;
+            return ttl(Objects.requireNonNull(ttl, "ttl").toString());
         }
 
         /**
@@ -261,7 +255,7 @@ public final class Connections {
         }
 
         private String where() {
-            return Messages.builderCall(name);
+            return ConnectionMessages.builderCall(name);
         }
     }
 }

@@ -7,7 +7,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 import java.util.concurrent.locks.ReentrantLock;
 
-import io.cdiconnections.internal.Messages;
 import io.cdiconnections.internal.Redaction;
 
 /**
@@ -61,7 +60,7 @@ final class Generations<R> {
     Generation<R> acquire() {
         for (;;) {
             if (closed) {
-                throw new ConnectionClosedException(Messages.connectionClosed(owner));
+                throw new ConnectionClosedException(ConnectionMessages.connectionClosed(owner));
             }
             Generation<R> g = current;
             if (g == null) {
@@ -130,7 +129,7 @@ final class Generations<R> {
                 return g;
             }
             if (closed) {
-                throw new ConnectionClosedException(Messages.connectionClosed(owner));
+                throw new ConnectionClosedException(ConnectionMessages.connectionClosed(owner));
             }
             ConnectionUnavailableException shared = lastConnectFailure;
             if (shared != null && failedConnects != failedBefore) {
@@ -171,11 +170,11 @@ final class Generations<R> {
             throw e;
         } catch (Exception e) {
             throw new ConnectionUnavailableException(
-                    Messages.connectFailed(owner, params.redact(String.valueOf(e.getMessage())), e),
+                    ConnectionMessages.connectFailed(owner, params.redact(String.valueOf(e.getMessage())), e),
                     Redaction.scrub(e, params.asMap()));
         }
         if (raw == null) {
-            throw new ConnectionException(Messages.connectReturnedNull(owner));
+            throw new ConnectionException(ConnectionMessages.connectReturnedNull(owner));
         }
         return raw;
     }
@@ -196,7 +195,7 @@ final class Generations<R> {
         try {
             owner.close(raw);
         } catch (Exception | LinkageError e) {
-            LOG.log(Level.WARNING, Messages.closeFailed(owner, e));
+            LOG.log(Level.WARNING, ConnectionMessages.closeFailed(owner, e));
         }
     }
 

@@ -2,7 +2,7 @@ package io.cdiconnections.check;
 
 import java.time.Duration;
 
-import io.cdiconnections.internal.Messages;
+import io.cdiconnections.internal.SecretsReader;
 
 /**
  * Every text the secrets checker prints or throws, in one place: its report is a whole
@@ -106,7 +106,7 @@ final class CheckMessages {
      */
     static String typeNotSet(String connection) {
         return "Connection '" + connection + "': not checked: type not set (no type key in "
-                + Messages.section(connection) + " and not a short name), so its type comes from code; to check it"
+                + SecretsReader.section(connection) + " and not a short name), so its type comes from code; to check it"
                 + " as the server will, give the application: --war app.war";
     }
 
@@ -117,7 +117,7 @@ final class CheckMessages {
      */
     static String typeNotSetInWar(String connection, String war) {
         return "Connection '" + connection + "': not checked: type not set (no type key in "
-                + Messages.section(connection) + " and not a short name) and no @Connection injection point of "
+                + SecretsReader.section(connection) + " and not a short name) and no @Connection injection point of "
                 + war + " names it; if code gets it through Connections, set its type key to check it";
     }
 

@@ -23,7 +23,6 @@ import io.cdiconnections.config.SecretsException;
 import io.cdiconnections.health.ConnectionProbe;
 import io.cdiconnections.health.ConnectionStatus;
 import io.cdiconnections.internal.Durations;
-import io.cdiconnections.internal.Messages;
 import io.cdiconnections.internal.SecretsReader;
 import io.cdiconnections.registry.ConnectionRegistry;
 import io.cdiconnections.registry.ConnectionRequest;
@@ -263,7 +262,7 @@ public final class SecretsCheck {
     }
 
     private void describe(ConnectionRegistry registry, CheckConfig config, String name, TypedAt typedAt) {
-        String where = Messages.inSecretsToml(name);
+        String where = SecretsReader.section(name) + " in secrets.toml";
         boolean typed = config.getOptionalValue(SecretsReader.prefix(name) + "type", String.class).isPresent()
                 || TypeResolver.SHORT_NAMES.containsKey(name);
         if (typedAt != null) { // resolved, validated and reported with its injection points

@@ -2,7 +2,6 @@ package io.cdiconnections.cdi;
 
 import io.cdiconnections.BaseConnection;
 import io.cdiconnections.ConnectionException;
-import io.cdiconnections.internal.Messages;
 import io.cdiconnections.registry.ConnectionRegistry;
 import io.cdiconnections.registry.ConnectionRequest;
 import io.cdiconnections.registry.Resolution;
@@ -59,7 +58,7 @@ public final class DeploymentCheck {
         } catch (ConnectionException e) {
             return e.getMessage();
         } catch (RuntimeException e) {
-            return Messages.validationFailed(r.name(), r.type(), e);
+            return CdiMessages.validationFailed(r.name(), r.type(), e);
         }
     }
 
@@ -100,6 +99,6 @@ public final class DeploymentCheck {
      * @return the message deployment reports
      */
     public static String problem(String site, String problem) {
-        return Messages.injectionPointProblem(site, problem);
+        return CdiMessages.injectionPointProblem(site, problem);
     }
 }

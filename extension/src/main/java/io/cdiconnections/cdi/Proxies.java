@@ -4,7 +4,6 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 
-import io.cdiconnections.internal.Messages;
 import io.cdiconnections.registry.Resolution;
 
 /**
@@ -24,16 +23,16 @@ final class Proxies {
     static String problem(Resolution r) {
         Class<?> type = r.type();
         if (Modifier.isFinal(type.getModifiers())) {
-            return Messages.finalClass(r.name(), type, r.where());
+            return CdiMessages.finalClass(r.name(), type, r.where());
         }
         if (!hasNoArgConstructor(type)) {
-            return Messages.noProxyConstructor(r.name(), type, r.where());
+            return CdiMessages.noProxyConstructor(r.name(), type, r.where());
         }
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
             for (Method m : c.getDeclaredMethods()) {
                 int mod = m.getModifiers();
                 if (Modifier.isFinal(mod) && !Modifier.isStatic(mod) && !Modifier.isPrivate(mod) && !m.isSynthetic()) {
-                    return Messages.finalMethod(r.name(), type, c.getSimpleName() + "." + m.getName() + "()", r.where());
+                    return CdiMessages.finalMethod(r.name(), type, c.getSimpleName() + "." + m.getName() + "()", r.where());
                 }
             }
         }

@@ -21,7 +21,6 @@ import io.cdiconnections.ConnectionConfigException;
 import io.cdiconnections.ConnectionException;
 import io.cdiconnections.ConnectionScope;
 import io.cdiconnections.internal.Durations;
-import io.cdiconnections.internal.Messages;
 import io.cdiconnections.internal.SecretsReader;
 import io.cdiconnections.registry.ConnectionRegistry;
 import io.cdiconnections.registry.ConnectionRequest;
@@ -93,7 +92,7 @@ public final class ConnectionProbe {
             return DEFAULT_TIMEOUT;
         }
         return Durations.parse(value).filter(d -> !d.isZero()).orElseThrow(() -> new ConnectionConfigException(
-                Messages.badHealthTimeout(TIMEOUT_KEY)));
+                HealthMessages.badHealthTimeout(TIMEOUT_KEY)));
     }
 
     /**
@@ -161,7 +160,7 @@ public final class ConnectionProbe {
     /** A section no code declared yet: resolved when its type is known, validated, connected only on demand. */
     private Pending undeclared(String name, Duration timeout, boolean connect) {
         long start = System.nanoTime();
-        String where = Messages.inSecretsToml(name);
+        String where = HealthMessages.inSecretsToml(name);
         boolean typed = registry.config().getOptionalValue(SecretsReader.prefix(name) + "type", String.class)
                 .isPresent() || TypeResolver.SHORT_NAMES.containsKey(name);
         if (!typed) {
@@ -276,7 +275,7 @@ public final class ConnectionProbe {
                 return status(label, type, true, ConnectionStatus.NOT_CONNECTED, null, start);
             } catch (TimeoutException e) {
                 return new ConnectionStatus(label, type, false, ConnectionStatus.TIMED_OUT, TimeoutException.class.getName(),
-                        Messages.checkTimedOut(timeout, TIMEOUT_KEY), elapsed(start));
+                        HealthMessages.checkTimedOut(timeout, TIMEOUT_KEY), elapsed(start));
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause();
                 String state = handle.isConnected() ? ConnectionStatus.CHECK_FAILED : ConnectionStatus.CONNECT_FAILED;
@@ -284,7 +283,7 @@ public final class ConnectionProbe {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return new ConnectionStatus(label, type, false, ConnectionStatus.TIMED_OUT,
-                        InterruptedException.class.getName(), Messages.checkInterrupted(), elapsed(start));
+                        InterruptedException.class.getName(), HealthMessages.checkInterrupted(), elapsed(start));
             }
         }
     }

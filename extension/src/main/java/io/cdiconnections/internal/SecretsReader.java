@@ -34,6 +34,24 @@ public final class SecretsReader {
     }
 
     /**
+     * @param connectionName the connection name
+     * @return its section as secrets.toml writes it, such as {@code [connections.sql]}: the words
+     *         every message uses to point at it
+     */
+    public static String section(String connectionName) {
+        return "[connections." + quote(connectionName) + "]";
+    }
+
+    /**
+     * @param connectionName the connection name
+     * @param key            a key of its section
+     * @return the environment variable that sets the key, such as {@code CONNECTIONS_SQL_PASSWORD}
+     */
+    public static String environmentVariable(String connectionName, String key) {
+        return environmentVariable(prefix(connectionName) + key);
+    }
+
+    /**
      * @param segment one key segment
      * @return the segment, quoted when it holds a dot
      */
@@ -124,7 +142,7 @@ public final class SecretsReader {
                 if (otherName != null && !otherName.equals(connectionName)
                         && environmentVariable(prefix(otherName)).equals(sectionVariable)) {
                     throw new ConnectionConfigException(
-                            Messages.sharedVariable(variable, key, connectionName, otherName));
+                            SecretsMessages.sharedVariable(variable, key, connectionName, otherName));
                 }
             }
         }
@@ -192,8 +210,8 @@ public final class SecretsReader {
                 }
             }
         }
-        return secrets == null ? Messages.noSecretsSource(name)
-                : Messages.sectionNowhere(name, secrets.files(), secrets.searched());
+        return secrets == null ? SecretsMessages.noSecretsSource(name)
+                : SecretsMessages.sectionNowhere(name, secrets.files(), secrets.searched());
     }
 
     /**

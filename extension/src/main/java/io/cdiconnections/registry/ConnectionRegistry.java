@@ -25,7 +25,6 @@ import io.cdiconnections.ConnectionScope;
 import io.cdiconnections.config.SecretsChangeEvent;
 import io.cdiconnections.config.SecretsConfigSource;
 import io.cdiconnections.internal.Durations;
-import io.cdiconnections.internal.Messages;
 import io.cdiconnections.internal.SecretsReader;
 
 /**
@@ -117,7 +116,7 @@ public final class ConnectionRegistry implements AutoCloseable {
     }
 
     private <T> T getSlow(String name, Class<T> type) {
-        String where = Messages.getCall(name, type);
+        String where = RegistryMessages.getCall(name, type);
         ConnectionRequest request = ConnectionRequest.of(name, "", null, "", Connection.UNBOUNDED, Map.of(), where);
         Resolution r = resolve(request, type, where);
         BaseConnection<?> h = handle(r);
@@ -166,7 +165,7 @@ public final class ConnectionRegistry implements AutoCloseable {
             return null;
         }
         return Durations.parse(value).orElseThrow(() ->
-                new ConnectionConfigException(Messages.badDefaultTtl(DEFAULT_TTL_KEY, value)));
+                new ConnectionConfigException(RegistryMessages.badDefaultTtl(DEFAULT_TTL_KEY, value)));
     }
 
     /**
@@ -178,7 +177,7 @@ public final class ConnectionRegistry implements AutoCloseable {
      */
     public BaseConnection<?> handle(Resolution r) {
         if (closed) {
-            throw new ConnectionClosedException(Messages.registryClosed(r.name()));
+            throw new ConnectionClosedException(RegistryMessages.registryClosed(r.name()));
         }
         expunge();
         ConnectionGroup group = groups.computeIfAbsent(r.groupKey(), k -> new ConnectionGroup(k, this));
@@ -219,7 +218,7 @@ public final class ConnectionRegistry implements AutoCloseable {
         Resolution.SharingKey sharing = new Resolution.SharingKey(r.type(), r.name(), r.options());
         Resolution.GroupKey first = firstGroups.putIfAbsent(sharing, r.groupKey());
         if (first != null && !first.equals(r.groupKey()) && warned.add(sharing)) {
-            LOG.log(Level.WARNING, Messages.twoPools(r.name(), r.type(), first.ttl(), first.maxEntries(),
+            LOG.log(Level.WARNING, RegistryMessages.twoPools(r.name(), r.type(), first.ttl(), first.maxEntries(),
                     r.ttl(), r.maxEntries()));
         }
     }

@@ -10,7 +10,6 @@ import java.util.TreeMap;
 import io.cdiconnections.Connection;
 import io.cdiconnections.ConnectionConfigException;
 import io.cdiconnections.internal.Durations;
-import io.cdiconnections.internal.Messages;
 import io.cdiconnections.internal.Redaction;
 
 /**
@@ -77,7 +76,7 @@ public final class ConnectionRequest {
         for (String option : annotation.options()) {
             int eq = option.indexOf('=');
             if (eq <= 0) {
-                throw new ConnectionConfigException(Messages.malformedOption(annotation.name(), option, where));
+                throw new ConnectionConfigException(RegistryMessages.malformedOption(annotation.name(), option, where));
             }
             options.put(option.substring(0, eq).trim(), option.substring(eq + 1).trim());
         }
@@ -120,27 +119,27 @@ public final class ConnectionRequest {
             return null;
         }
         return Durations.parse(ttl).orElseThrow(() ->
-                new ConnectionConfigException(Messages.badTtl(name, ttl, where)));
+                new ConnectionConfigException(RegistryMessages.badTtl(name, ttl, where)));
     }
 
     static void checkName(String name, String where) {
         if (name == null || name.isBlank()) {
-            throw new ConnectionConfigException(Messages.emptyName(where));
+            throw new ConnectionConfigException(RegistryMessages.emptyName(where));
         }
         if (name.startsWith(TypeResolver.ENV_PREFIX) && name.substring(TypeResolver.ENV_PREFIX.length()).isBlank()) {
-            throw new ConnectionConfigException(Messages.emptyEnvName(name, where));
+            throw new ConnectionConfigException(RegistryMessages.emptyEnvName(name, where));
         }
     }
 
     static void checkMaxEntries(String name, int maxEntries, String where) {
         if (maxEntries != Connection.UNBOUNDED && maxEntries <= 0) {
-            throw new ConnectionConfigException(Messages.badMaxEntries(name, maxEntries, where));
+            throw new ConnectionConfigException(RegistryMessages.badMaxEntries(name, maxEntries, where));
         }
     }
 
     static void checkOption(String name, String key, String value, String where) {
         if (key == null || key.isBlank()) {
-            throw new ConnectionConfigException(Messages.malformedOption(name, "=...", where));
+            throw new ConnectionConfigException(RegistryMessages.malformedOption(name, "=...", where));
         }
         Objects.requireNonNull(value, () -> "option " + key + " of connection " + name + " has a null value");
     }

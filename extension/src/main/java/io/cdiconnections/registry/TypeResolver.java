@@ -15,7 +15,6 @@ import io.cdiconnections.ConnectionContext;
 import io.cdiconnections.ConnectionException;
 import io.cdiconnections.ConnectionLifecycle;
 import io.cdiconnections.ConnectionTypeException;
-import io.cdiconnections.internal.Messages;
 import io.cdiconnections.internal.SecretsReader;
 
 /**
@@ -106,7 +105,7 @@ public final class TypeResolver {
         String var = name.substring(ENV_PREFIX.length()).trim();
         String value = config.getOptionalValue(var, String.class).orElseGet(() -> System.getenv(var));
         if (value == null || value.isBlank()) {
-            throw new ConnectionConfigException(Messages.envNameMissing(name, var, where));
+            throw new ConnectionConfigException(RegistryMessages.envNameMissing(name, var, where));
         }
         return value.trim();
     }
@@ -125,29 +124,29 @@ public final class TypeResolver {
     public Class<? extends BaseConnection<?>> resolve(String name, ConnectionRequest request, Class<?> javaType,
                                                       String where) {
         if (javaType != null && !BaseConnection.class.isAssignableFrom(javaType)) {
-            throw new ConnectionTypeException(Messages.notAConnectionJavaType(name, javaType, where));
+            throw new ConnectionTypeException(RegistryMessages.notAConnectionJavaType(name, javaType, where));
         }
         Class<?> fromJava = isConcreteConnection(javaType) ? javaType : null;
         Class<?> fromCode = request.typeClass() != null ? request.typeClass()
-                : request.type().isEmpty() ? null : load(name, request.type(), Messages.typeInCode(null, request.type(), where));
+                : request.type().isEmpty() ? null : load(name, request.type(), RegistryMessages.typeInCode(null, request.type(), where));
         Optional<String> secretsType = secretsType(name);
-        String secretsSource = Messages.typeInSecrets(name, secretsType.orElse(""));
+        String secretsSource = RegistryMessages.typeInSecrets(name, secretsType.orElse(""));
         Class<?> fromSecrets = secretsType.map(t -> load(name, t, secretsSource)).orElse(null);
-        String javaSource = Messages.javaTypeSource(fromJava);
-        String codeSource = Messages.typeInCode(request.typeClass(), request.type(), where);
+        String javaSource = RegistryMessages.javaTypeSource(fromJava);
+        String codeSource = RegistryMessages.typeInCode(request.typeClass(), request.type(), where);
         Class<?> chosen = agree(name, fromJava, javaSource, fromCode, codeSource, where);
         String chosenSource = chosen == fromJava ? javaSource : codeSource;
         chosen = agree(name, chosen, chosenSource, fromSecrets, secretsSource, where);
         if (chosen == null && shortNames.containsKey(name)) {
-            chosen = load(name, name, Messages.nameAsType(name));
+            chosen = load(name, name, RegistryMessages.nameAsType(name));
         }
         if (chosen == null) {
-            throw new ConnectionTypeException(Messages.noType(name, where)
+            throw new ConnectionTypeException(RegistryMessages.noType(name, where)
                     + SecretsReader.whereSectionWasLookedFor(config, name));
         }
         Class<? extends BaseConnection<?>> type = check(name, chosen, where);
         if (javaType != null && !javaType.isAssignableFrom(type)) {
-            throw new ConnectionTypeException(Messages.javaTypeMismatch(name, javaType, type, where));
+            throw new ConnectionTypeException(RegistryMessages.javaTypeMismatch(name, javaType, type, where));
         }
         return type;
     }
@@ -168,9 +167,9 @@ public final class TypeResolver {
             if (cause instanceof ConnectionException ce) {
                 throw ce;
             }
-            throw new ConnectionTypeException(Messages.constructorFailed(context.name(), type, cause), cause);
+            throw new ConnectionTypeException(RegistryMessages.constructorFailed(context.name(), type, cause), cause);
         } catch (ReflectiveOperationException | RuntimeException e) {
-            throw new ConnectionTypeException(Messages.constructorFailed(context.name(), type, e), e);
+            throw new ConnectionTypeException(RegistryMessages.constructorFailed(context.name(), type, e), e);
         }
     }
 
@@ -211,7 +210,7 @@ public final class TypeResolver {
         if (first.isAssignableFrom(second)) {
             return second;
         }
-        throw new ConnectionTypeException(Messages.typesDisagree(name, firstSource, first, secondSource, second, where));
+        throw new ConnectionTypeException(RegistryMessages.typesDisagree(name, firstSource, first, secondSource, second, where));
     }
 
     private Class<?> load(String name, String type, String source) {
@@ -220,7 +219,7 @@ public final class TypeResolver {
         if (shortName != null) {
             className = shortNames.get(shortName);
             if (className == null) {
-                throw new ConnectionTypeException(Messages.unknownShortName(name, type, source));
+                throw new ConnectionTypeException(RegistryMessages.unknownShortName(name, type, source));
             }
         }
         try {
@@ -230,8 +229,8 @@ public final class TypeResolver {
                 return Class.forName(className, false, TypeResolver.class.getClassLoader());
             } catch (ClassNotFoundException | LinkageError e2) {
                 throw new ConnectionTypeException(shortName != null
-                        ? Messages.builtInTypeMissing(name, type, className, source)
-                        : Messages.classNotFound(name, className, source), e);
+                        ? RegistryMessages.builtInTypeMissing(name, type, className, source)
+                        : RegistryMessages.classNotFound(name, className, source), e);
             }
         }
     }
@@ -248,13 +247,13 @@ public final class TypeResolver {
     @SuppressWarnings("unchecked")
     static Class<? extends BaseConnection<?>> check(String name, Class<?> type, String where) {
         if (!BaseConnection.class.isAssignableFrom(type)) {
-            throw new ConnectionTypeException(Messages.notAConnectionClass(name, type, where));
+            throw new ConnectionTypeException(RegistryMessages.notAConnectionClass(name, type, where));
         }
         if (!isConcreteConnection(type)) {
-            throw new ConnectionTypeException(Messages.abstractConnectionClass(name, type, where));
+            throw new ConnectionTypeException(RegistryMessages.abstractConnectionClass(name, type, where));
         }
         if (CONSTRUCTORS.get(type) == null) {
-            throw new ConnectionTypeException(Messages.noContextConstructor(name, type, where));
+            throw new ConnectionTypeException(RegistryMessages.noContextConstructor(name, type, where));
         }
         return (Class<? extends BaseConnection<?>>) type;
     }

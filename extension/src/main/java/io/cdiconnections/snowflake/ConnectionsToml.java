@@ -19,7 +19,6 @@ import org.tomlj.TomlParseResult;
 import org.tomlj.TomlTable;
 
 import io.cdiconnections.ConnectionConfigException;
-import io.cdiconnections.internal.Messages;
 
 /**
  * The Snowflake drivers' own connection file, {@code connections.toml}, read as they read it:
@@ -85,13 +84,13 @@ final class ConnectionsToml {
             throw SnowflakeFiles.unreadable(connection, file, e);
         } catch (RuntimeException e) {
             // a tomlj bug on some broken input (see config-source's TomlParser): no input in the message
-            throw new ConnectionConfigException(Messages.snowflakeBadFile(connection, file.toString(),
+            throw new ConnectionConfigException(SnowflakeMessages.snowflakeBadFile(connection, file.toString(),
                     "it is not valid TOML (the parser failed with " + e.getClass().getSimpleName() + ")"));
         }
         if (result.hasErrors()) {
             TomlParseError first = result.errors().get(0);
             // the position only: tomlj's text may quote the line, which may hold a password
-            throw new ConnectionConfigException(Messages.snowflakeBadFile(connection, file.toString(),
+            throw new ConnectionConfigException(SnowflakeMessages.snowflakeBadFile(connection, file.toString(),
                     "it is not valid TOML (line " + first.position().line() + ", column " + first.position().column() + ")"));
         }
         return Optional.of(new ConnectionsToml(file, result));
@@ -109,7 +108,7 @@ final class ConnectionsToml {
             return;
         }
         if (perms.contains(PosixFilePermission.GROUP_WRITE) || perms.contains(PosixFilePermission.OTHERS_WRITE)) {
-            throw new ConnectionConfigException(Messages.snowflakeFileWritableByOthers(connection, file.toString()));
+            throw new ConnectionConfigException(SnowflakeMessages.snowflakeFileWritableByOthers(connection, file.toString()));
         }
     }
 

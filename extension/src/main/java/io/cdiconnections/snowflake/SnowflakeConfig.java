@@ -6,7 +6,7 @@ import java.util.Optional;
 
 import io.cdiconnections.ConnectionConfigException;
 import io.cdiconnections.ConnectionParameters;
-import io.cdiconnections.internal.Messages;
+import io.cdiconnections.internal.SecretsReader;
 
 /**
  * Streamlit's order for a Snowflake connection's parameters, later winning key by key:
@@ -81,7 +81,7 @@ final class SnowflakeConfig {
             merged.putAll(base);
             origin = base.isEmpty() ? "options" : ConnectionsToml.location(env) + " [" + name + "]";
         } else {
-            origin = "secrets.toml " + Messages.section(name);
+            origin = "secrets.toml " + SecretsReader.section(name);
         }
         secrets.forEach((k, v) -> {
             if (!isBlank(v)) {
@@ -91,7 +91,7 @@ final class SnowflakeConfig {
         merged.putAll(options);
         merged.remove("type");
         if (merged.keySet().stream().allMatch(k -> k.equals(CONNECTION_NAME))) {
-            throw new ConnectionConfigException(Messages.snowflakeMissingConfiguration(name,
+            throw new ConnectionConfigException(SnowflakeMessages.snowflakeMissingConfiguration(name,
                     ConnectionsToml.location(env).toString()));
         }
         if (!options.isEmpty()) {
@@ -104,11 +104,11 @@ final class SnowflakeConfig {
                                                        String key) {
         Optional<ConnectionsToml> file = ConnectionsToml.read(connection, env);
         if (file.isEmpty()) {
-            throw new ConnectionConfigException(Messages.snowflakeNoSuchSection(connection,
+            throw new ConnectionConfigException(SnowflakeMessages.snowflakeNoSuchSection(connection,
                     ConnectionsToml.location(env).toString(), section, key, null));
         }
         return file.get().section(section).orElseThrow(() -> new ConnectionConfigException(
-                Messages.snowflakeNoSuchSection(connection, file.get().file().toString(), section, key,
+                SnowflakeMessages.snowflakeNoSuchSection(connection, file.get().file().toString(), section, key,
                         file.get().sections())));
     }
 

@@ -13,7 +13,6 @@ import io.cdiconnections.ConnectionConfigException;
 import io.cdiconnections.ConnectionContext;
 import io.cdiconnections.ConnectionParameters;
 import io.cdiconnections.ConnectionUnavailableException;
-import io.cdiconnections.internal.Messages;
 import io.cdiconnections.internal.Redaction;
 import io.cdiconnections.sql.JdbcQueries;
 import io.cdiconnections.sql.QueryOptions;
@@ -181,7 +180,7 @@ public class SnowflakeConnection extends BaseConnection<Connection> {
                 throw cce;
             }
             Map<String, String> values = resolved.values();
-            throw new ConnectionUnavailableException(Messages.snowflakeConnectFailed(name(), target.describe(),
+            throw new ConnectionUnavailableException(SnowflakeMessages.snowflakeConnectFailed(name(), target.describe(),
                     Redaction.redact(describe(e), values)), Redaction.scrub(e, values));
         }
     }
@@ -339,7 +338,7 @@ public class SnowflakeConnection extends BaseConnection<Connection> {
         try {
             return (S) Snowpark.create(sessionClass, target.snowparkConfigs());
         } catch (Exception e) {
-            throw new ConnectionUnavailableException(Messages.snowparkSessionFailed(name(),
+            throw new ConnectionUnavailableException(SnowflakeMessages.snowparkSessionFailed(name(),
                     Redaction.redact(describe(e), resolved.values())), Redaction.scrub(e, resolved.values()));
         }
     }

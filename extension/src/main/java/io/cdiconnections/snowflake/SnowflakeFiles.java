@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.cdiconnections.ConnectionConfigException;
-import io.cdiconnections.internal.Messages;
 
 /**
  * The bound on the Snowflake drivers' own files ({@code connections.toml}, SnowSQL's
@@ -29,7 +28,7 @@ final class SnowflakeFiles {
             throw unreadable(connection, file, e);
         }
         if (size > MAX_BYTES) {
-            throw new ConnectionConfigException(Messages.snowflakeBadFile(connection, file.toString(),
+            throw new ConnectionConfigException(SnowflakeMessages.snowflakeBadFile(connection, file.toString(),
                     "it is too large (" + size + " bytes, and the limit is " + MAX_BYTES + " bytes); it should"
                             + " hold a few connection settings"));
         }
@@ -37,7 +36,7 @@ final class SnowflakeFiles {
 
     /** @return the error for a file that exists but cannot be read, naming the failure's kind only */
     static ConnectionConfigException unreadable(String connection, Path file, IOException e) {
-        return new ConnectionConfigException(Messages.snowflakeBadFile(connection, file.toString(),
+        return new ConnectionConfigException(SnowflakeMessages.snowflakeBadFile(connection, file.toString(),
                 "it cannot be read (" + e.getClass().getSimpleName() + ")"));
     }
 }

@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.cdiconnections.ConnectionConfigException;
-import io.cdiconnections.internal.Messages;
 import io.cdiconnections.internal.Redaction;
 
 /**
@@ -69,7 +68,7 @@ final class SnowflakeJdbc {
      * @throws ConnectionConfigException naming the Maven coordinates when it is not on the class path
      */
     static Driver require(String connection) {
-        return driver().orElseThrow(() -> new ConnectionConfigException(Messages.snowflakeDriverMissing(connection)));
+        return driver().orElseThrow(() -> new ConnectionConfigException(SnowflakeMessages.snowflakeDriverMissing(connection)));
     }
 
     /**
@@ -83,7 +82,7 @@ final class SnowflakeJdbc {
     static Connection connect(Driver driver, SnowflakeTarget target) throws SQLException {
         Connection c = driver.connect(target.url(), target.driverProperties());
         if (c == null) {
-            throw new SQLException(Messages.snowflakeUrlRejected(Redaction.url(target.url())), "08001");
+            throw new SQLException(SnowflakeMessages.snowflakeUrlRejected(Redaction.url(target.url())), "08001");
         }
         return c;
     }

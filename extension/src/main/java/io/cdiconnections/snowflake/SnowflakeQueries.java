@@ -8,7 +8,6 @@ import java.util.function.Supplier;
 
 import io.cdiconnections.ConnectionParameters;
 import io.cdiconnections.ConnectionUnavailableException;
-import io.cdiconnections.internal.Messages;
 import io.cdiconnections.internal.Redaction;
 import io.cdiconnections.sql.JdbcQueries;
 import io.cdiconnections.sql.QueryOptions;
@@ -140,15 +139,15 @@ final class SnowflakeQueries {
             } catch (RuntimeException e) {
                 throw e;
             } catch (Exception e) {
-                throw new ConnectionUnavailableException(Messages.snowflakeSessionExpired(connection, attempt,
+                throw new ConnectionUnavailableException(SnowflakeMessages.snowflakeSessionExpired(connection, attempt,
                         queries.describe(e, settings.get().values())), Redaction.scrub(e, settings.get().values()));
             }
             Settings s = settings.get();
             if (attempt >= s.attempts()) {
-                throw new ConnectionUnavailableException(Messages.snowflakeSessionExpired(connection, attempt,
+                throw new ConnectionUnavailableException(SnowflakeMessages.snowflakeSessionExpired(connection, attempt,
                         queries.describe(failure, s.values())), Redaction.scrub(failure, s.values()));
             }
-            LOG.log(System.Logger.Level.DEBUG, () -> Messages.sqlRetrying(connection, s.retryWait()));
+            LOG.log(System.Logger.Level.DEBUG, () -> queries.retrying(s.retryWait()));
             pause(s.retryWait(), failure, attempt, s);
         }
     }
@@ -168,16 +167,14 @@ final class SnowflakeQueries {
         } catch (SQLException e) {
             Settings s = settings.get();
             if (SnowflakeJdbc.isSessionLost(e)) {
-                throw new ConnectionUnavailableException(Messages.sqlWriteUnavailable(connection,
-                        queries.describe(e, s.values())), Redaction.scrub(e, s.values()));
+                throw queries.writeUnavailable(e, s.values());
             }
             throw queries.statementFailed(e, sql, s.values());
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
             Settings s = settings.get();
-            throw new ConnectionUnavailableException(Messages.sqlWriteUnavailable(connection,
-                    queries.describe(e, s.values())), Redaction.scrub(e, s.values()));
+            throw queries.writeUnavailable(e, s.values());
         }
     }
 
@@ -196,7 +193,7 @@ final class SnowflakeQueries {
             Thread.sleep(wait.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ConnectionUnavailableException(Messages.snowflakeSessionExpired(connection, attempt,
+            throw new ConnectionUnavailableException(SnowflakeMessages.snowflakeSessionExpired(connection, attempt,
                     queries.describe(failure, s.values())), Redaction.scrub(failure, s.values()));
         }
     }

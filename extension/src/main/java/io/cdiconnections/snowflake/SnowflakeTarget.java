@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import io.cdiconnections.ConnectionConfigException;
-import io.cdiconnections.internal.Messages;
 import io.cdiconnections.internal.Redaction;
 
 /**
@@ -77,13 +76,13 @@ record SnowflakeTarget(String url, String host, int port, boolean https, Map<Str
      */
     static SnowflakeTarget from(String connection, Map<String, String> params) {
         if (present(params, "url")) {
-            throw new ConnectionConfigException(Messages.snowflakeUrlIsSqlKey(connection));
+            throw new ConnectionConfigException(SnowflakeMessages.snowflakeUrlIsSqlKey(connection));
         }
         Map<String, String> props = driverProperties(params);
         String account = trimmed(params, "account");
         String host = trimmed(params, "host");
         if (account == null && host == null) {
-            throw new ConnectionConfigException(Messages.snowflakeMissingAccount(connection));
+            throw new ConnectionConfigException(SnowflakeMessages.snowflakeMissingAccount(connection));
         }
         if (host == null) {
             String region = trimmed(params, "region");
@@ -147,7 +146,7 @@ record SnowflakeTarget(String url, String host, int port, boolean https, Map<Str
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new ConnectionConfigException(Messages.snowflakeBadPort(connection, "port"));
+        throw new ConnectionConfigException(SnowflakeMessages.snowflakeBadPort(connection, "port"));
     }
 
     private static boolean present(Map<String, String> params, String key) {

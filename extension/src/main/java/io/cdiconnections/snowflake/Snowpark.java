@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.cdiconnections.ConnectionConfigException;
-import io.cdiconnections.internal.Messages;
 
 /**
  * Snowpark's Java API ({@code com.snowflake:snowpark}, class
@@ -44,7 +43,7 @@ final class Snowpark {
      * @throws ConnectionConfigException naming the Maven coordinates when Snowpark is missing
      */
     static Class<?> require(String connection, String what) {
-        return sessionClass().orElseThrow(() -> new ConnectionConfigException(Messages.snowparkMissing(connection, what)));
+        return sessionClass().orElseThrow(() -> new ConnectionConfigException(SnowflakeMessages.snowparkMissing(connection, what)));
     }
 
     /**

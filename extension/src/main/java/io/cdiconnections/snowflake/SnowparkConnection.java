@@ -12,7 +12,6 @@ import io.cdiconnections.ConnectionContext;
 import io.cdiconnections.ConnectionParameters;
 import io.cdiconnections.ConnectionUnavailableException;
 import io.cdiconnections.RawFunction;
-import io.cdiconnections.internal.Messages;
 import io.cdiconnections.internal.Redaction;
 import io.cdiconnections.sql.QueryOptions;
 import io.cdiconnections.sql.Table;
@@ -123,12 +122,12 @@ public class SnowparkConnection extends BaseConnection<Object> {
         merged.putAll(options);
         merged.remove("type");
         if (merged.isEmpty()) {
-            throw new ConnectionConfigException(Messages.snowparkMissingConfiguration(name(),
+            throw new ConnectionConfigException(SnowflakeMessages.snowparkMissingConfiguration(name(),
                     SnowsqlConfig.location(environment).toString()));
         }
         String account = merged.get("account");
         if (account == null || account.isBlank()) {
-            throw new ConnectionConfigException(Messages.snowparkMissingParam(name(), "account"));
+            throw new ConnectionConfigException(SnowflakeMessages.snowparkMissingParam(name(), "account"));
         }
         return merged;
     }
@@ -156,7 +155,7 @@ public class SnowparkConnection extends BaseConnection<Object> {
     @Override
     protected Object connect(ConnectionParameters params) {
         if (WARNED.compareAndSet(false, true)) {
-            LOG.log(System.Logger.Level.WARNING, Messages.snowparkDeprecated(name()));
+            LOG.log(System.Logger.Level.WARNING, SnowflakeMessages.snowparkDeprecated(name()));
         }
         Map<String, String> values = resolve(params);
         SnowflakeTarget target = SnowflakeTarget.from(name(), values);
@@ -166,7 +165,7 @@ public class SnowparkConnection extends BaseConnection<Object> {
         } catch (ConnectionConfigException e) {
             throw e;
         } catch (Exception e) {
-            throw new ConnectionUnavailableException(Messages.snowparkSessionFailed(name(),
+            throw new ConnectionUnavailableException(SnowflakeMessages.snowparkSessionFailed(name(),
                     Redaction.redact(e.getClass().getSimpleName() + ": " + e.getMessage(), values)),
                     Redaction.scrub(e, values));
         }

@@ -12,7 +12,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.cdiconnections.ConnectionConfigException;
-import io.cdiconnections.internal.Messages;
 
 /**
  * SnowSQL's configuration file, {@code ~/.snowsql/config}, read by the rules Streamlit's Snowpark
@@ -64,7 +63,7 @@ final class SnowsqlConfig {
             throw SnowflakeFiles.unreadable(connection, file, e);
         }
         Map<String, Map<String, String>> sections = parse(lines, problem ->
-                new ConnectionConfigException(Messages.snowflakeBadFile(connection, file.toString(), problem)));
+                new ConnectionConfigException(SnowflakeMessages.snowflakeBadFile(connection, file.toString(), problem)));
         Map<String, String> raw = sections.get("connections." + connection);
         if (raw == null) {
             raw = sections.get("connections");

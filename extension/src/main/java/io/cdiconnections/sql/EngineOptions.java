@@ -9,7 +9,6 @@ import java.util.Set;
 
 import io.cdiconnections.ConnectionConfigException;
 import io.cdiconnections.ConnectionParameters;
-import io.cdiconnections.internal.Messages;
 
 /**
  * Streamlit's routing of keyword arguments: {@code st.connection("sql", max_overflow=1)} sends a
@@ -69,7 +68,7 @@ final class EngineOptions {
             }
         }
         if (!unknown.isEmpty()) {
-            throw new ConnectionConfigException(Messages.sqlUnknownOptions(p.connectionName(), unknown));
+            throw new ConnectionConfigException(SqlMessages.sqlUnknownOptions(p.connectionName(), unknown));
         }
         return new ConnectionParameters(p.connectionName(), values, fromOptions);
     }

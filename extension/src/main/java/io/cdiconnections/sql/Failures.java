@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 
 import io.cdiconnections.ConnectionUnavailableException;
-import io.cdiconnections.internal.Messages;
 import io.cdiconnections.internal.Redaction;
 
 /**
@@ -75,7 +74,7 @@ final class Failures {
 
     /** A statement that failed for a reason of its own; its text too may hold a secret ({@code alter user ... password}). */
     QueryException statement(SQLException e, String sql) {
-        return QueryException.of(Messages.sqlStatementFailed(connection, e.getSQLState(), text(e),
+        return QueryException.of(SqlMessages.sqlStatementFailed(connection, e.getSQLState(), text(e),
                 excerpt(Redaction.redact(sql, values))),
                 e, Redaction.scrub(e, values));
     }
@@ -85,14 +84,14 @@ final class Failures {
         if (e instanceof ConnectionUnavailableException cue) {
             return cue; // the connect failure already says what and where
         }
-        return new ConnectionUnavailableException(Messages.sqlReadUnavailable(connection, attempts, text(e)),
+        return new ConnectionUnavailableException(SqlMessages.sqlReadUnavailable(connection, attempts, text(e)),
                 Redaction.scrub(e, values));
     }
 
     /** A write, transaction or borrowed connection that failed: never retried. */
     RuntimeException forWrite(SQLException e, String sql) {
         if (isConnectionFailure(e)) {
-            return new ConnectionUnavailableException(Messages.sqlWriteUnavailable(connection, text(e)),
+            return new ConnectionUnavailableException(SqlMessages.sqlWriteUnavailable(connection, text(e)),
                     Redaction.scrub(e, values));
         }
         return statement(e, sql);
@@ -100,13 +99,13 @@ final class Failures {
 
     /** A query that is not known to be a read and lost its connection after it was sent: never retried. */
     ConnectionUnavailableException queryNotRetried(SQLException e) {
-        return new ConnectionUnavailableException(Messages.sqlQueryNotRetried(connection, text(e)),
+        return new ConnectionUnavailableException(SqlMessages.sqlQueryNotRetried(connection, text(e)),
                 Redaction.scrub(e, values));
     }
 
     /** A connection to the database that could not be opened. */
     ConnectionUnavailableException connectFailed(Throwable e, String target) {
-        return new ConnectionUnavailableException(Messages.sqlConnectFailed(connection, target, text(e)),
+        return new ConnectionUnavailableException(SqlMessages.sqlConnectFailed(connection, target, text(e)),
                 Redaction.scrub(e, values));
     }
 

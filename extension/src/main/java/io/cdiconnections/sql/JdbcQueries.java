@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 
-import io.cdiconnections.internal.Messages;
 import io.cdiconnections.internal.Redaction;
 
 /**
@@ -100,7 +99,7 @@ public final class JdbcQueries {
     public Table run(Connection c, Prepared query) throws SQLException {
         Table table = Statements.query(c, query.bound, query.options);
         if (table == null) {
-            throw new QueryException(Messages.sqlNoResultSet(connection));
+            throw new QueryException(SqlMessages.sqlNoResultSet(connection));
         }
         return table;
     }
@@ -157,6 +156,24 @@ public final class JdbcQueries {
      */
     public QueryException statementFailed(SQLException e, String sql, Map<String, String> values) {
         return new Failures(connection, values).statement(e, sql);
+    }
+
+    /**
+     * @param e      why a write could not reach the database
+     * @param values the resolved parameters, whose secret values are masked
+     * @return the exception for it: writes are never retried, since one may already have been applied
+     */
+    public io.cdiconnections.ConnectionUnavailableException writeUnavailable(Throwable e, Map<String, String> values) {
+        return new io.cdiconnections.ConnectionUnavailableException(
+                SqlMessages.sqlWriteUnavailable(connection, describe(e, values)), Redaction.scrub(e, values));
+    }
+
+    /**
+     * @param wait the pause before the next attempt
+     * @return the DEBUG line of a read about to be tried again
+     */
+    public String retrying(Duration wait) {
+        return SqlMessages.sqlRetrying(connection, wait);
     }
 
     /**

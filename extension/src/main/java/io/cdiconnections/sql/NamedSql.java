@@ -11,7 +11,6 @@ import java.util.Set;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
-import io.cdiconnections.internal.Messages;
 
 /**
  * SQL with SQLAlchemy {@code text()}-style {@code :name} parameters, turned into JDBC {@code ?}
@@ -198,16 +197,16 @@ final class NamedSql {
      */
     Bound bind(String connection, Map<String, ?> params) {
         if (unterminated != null && !params.isEmpty()) {
-            throw new QueryException(Messages.sqlUnterminated(connection, unterminated, params.keySet()));
+            throw new QueryException(SqlMessages.sqlUnterminated(connection, unterminated, params.keySet()));
         }
         for (String name : names) {
             if (!params.containsKey(name)) {
-                throw new QueryException(Messages.sqlMissingParameter(connection, name, params.keySet()));
+                throw new QueryException(SqlMessages.sqlMissingParameter(connection, name, params.keySet()));
             }
         }
         for (String given : params.keySet()) {
             if (!names.contains(given)) {
-                throw new QueryException(Messages.sqlExtraParameter(connection, given, names));
+                throw new QueryException(SqlMessages.sqlExtraParameter(connection, given, names));
             }
         }
         if (unparameterized != null) {
@@ -221,7 +220,7 @@ final class NamedSql {
             Object value = params.get(name);
             if (value instanceof Collection<?> many) {
                 if (many.isEmpty()) {
-                    throw new QueryException(Messages.sqlEmptyCollection(connection, name));
+                    throw new QueryException(SqlMessages.sqlEmptyCollection(connection, name));
                 }
                 out.append('(');
                 boolean first = true;

@@ -13,7 +13,6 @@ import com.zaxxer.hikari.util.PropertyElf;
 
 import io.cdiconnections.ConnectionConfigException;
 import io.cdiconnections.ConnectionParameters;
-import io.cdiconnections.internal.Messages;
 import io.cdiconnections.internal.Redaction;
 
 /**
@@ -61,7 +60,7 @@ final class PoolSettings {
             try {
                 c.setDriverClassName(target.driver().className());
             } catch (RuntimeException e) { // present but not a usable java.sql.Driver
-                throw new ConnectionConfigException(Messages.sqlInvalidPool(connection,
+                throw new ConnectionConfigException(SqlMessages.sqlInvalidPool(connection,
                         e.getClass().getSimpleName() + ": " + e.getMessage()));
             }
         }
@@ -110,7 +109,7 @@ final class PoolSettings {
         } else if (Set.of("READ_UNCOMMITTED", "READ_COMMITTED", "REPEATABLE_READ", "SERIALIZABLE").contains(l)) {
             c.setTransactionIsolation("TRANSACTION_" + l);
         } else {
-            throw new ConnectionConfigException(Messages.sqlBadIsolationLevel(connection));
+            throw new ConnectionConfigException(SqlMessages.sqlBadIsolationLevel(connection));
         }
     }
 
@@ -122,7 +121,7 @@ final class PoolSettings {
             try {
                 PropertyElf.setTargetFromProperties(c, one);
             } catch (RuntimeException ex) {
-                throw new ConnectionConfigException(Messages.sqlBadPoolSetting(connection, "pool." + e.getKey()));
+                throw new ConnectionConfigException(SqlMessages.sqlBadPoolSetting(connection, "pool." + e.getKey()));
             }
         }
     }

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-import io.cdiconnections.internal.Messages;
 
 /**
  * How {@link SQLConnection#query(String, QueryOptions)} runs a query: its {@code :name}
@@ -72,7 +71,7 @@ public final class QueryOptions {
      */
     public QueryOptions ttl(Duration ttl) {
         if (ttl.isNegative()) {
-            throw new IllegalArgumentException(Messages.negativeOption("ttl", ttl));
+            throw new IllegalArgumentException(SqlMessages.negativeOption("ttl", ttl));
         }
         return new QueryOptions(params, ttl, maxRows, fetchSize, timeout, retry);
     }
@@ -158,7 +157,7 @@ public final class QueryOptions {
 
     private static int nonNegative(int value, String what) {
         if (value < 0) {
-            throw new IllegalArgumentException(Messages.negativeOption(what, value));
+            throw new IllegalArgumentException(SqlMessages.negativeOption(what, value));
         }
         return value;
     }

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.cdiconnections.internal.Messages;
 
 /**
  * One row of a {@link Table}. Columns are found by position (from 0) or by name; a name is
@@ -71,7 +70,7 @@ public final class Row {
         }
         @SuppressWarnings("unchecked")
         T converted = (T) Values.convert(v, type).orElseThrow(() -> new QueryException(
-                Messages.sqlCannotConvert(table.columns().get(i).name(), Values.typeOf(v), type.getName())));
+                SqlMessages.sqlCannotConvert(table.columns().get(i).name(), Values.typeOf(v), type.getName())));
         return converted;
     }
 

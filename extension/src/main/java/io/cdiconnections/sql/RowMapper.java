@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import io.cdiconnections.internal.Messages;
 
 /**
  * Maps the values of a row to a record, a bean or a single value, the plan made once per
@@ -34,7 +33,7 @@ interface RowMapper<T> {
 
     private static <T> RowMapper<T> scalar(Class<T> type, List<Column> columns) {
         if (columns.size() != 1) {
-            throw new QueryException(Messages.sqlScalarNeedsOneColumn(type.getName(), columns.size()));
+            throw new QueryException(SqlMessages.sqlScalarNeedsOneColumn(type.getName(), columns.size()));
         }
         return values -> convert(values[0], type, columns.get(0).name(), type.getSimpleName());
     }
@@ -48,7 +47,7 @@ interface RowMapper<T> {
             types[i] = components[i].getType();
             Integer col = byName.get(normalize(components[i].getName()));
             if (col == null) {
-                throw new QueryException(Messages.sqlNoColumnForComponent(type.getName(), components[i].getName(),
+                throw new QueryException(SqlMessages.sqlNoColumnForComponent(type.getName(), components[i].getName(),
                         columns.stream().map(Column::name).toList()));
             }
             index[i] = col;
@@ -58,7 +57,7 @@ interface RowMapper<T> {
             ctor = type.getDeclaredConstructor(types);
             ctor.setAccessible(true);
         } catch (NoSuchMethodException | RuntimeException e) {
-            throw new QueryException(Messages.sqlNotInstantiable(type.getName()));
+            throw new QueryException(SqlMessages.sqlNotInstantiable(type.getName()));
         }
         return values -> {
             Object[] args = new Object[components.length];
@@ -75,7 +74,7 @@ interface RowMapper<T> {
             ctor = type.getDeclaredConstructor();
             ctor.setAccessible(true);
         } catch (NoSuchMethodException | RuntimeException e) {
-            throw new QueryException(Messages.sqlNotInstantiable(type.getName()));
+            throw new QueryException(SqlMessages.sqlNotInstantiable(type.getName()));
         }
         List<BeanProperty> properties = new ArrayList<>();
         Map<String, Integer> byName = byName(columns);
@@ -86,7 +85,7 @@ interface RowMapper<T> {
             }
         }
         if (properties.isEmpty()) {
-            throw new QueryException(Messages.sqlNoMatchingProperty(type.getName(),
+            throw new QueryException(SqlMessages.sqlNoMatchingProperty(type.getName(),
                     columns.stream().map(Column::name).toList()));
         }
         return values -> {
@@ -114,22 +113,22 @@ interface RowMapper<T> {
     private static <V> V convert(Object value, Class<V> type, String column, String member) {
         if (value == null) {
             if (type.isPrimitive()) {
-                throw new QueryException(Messages.sqlNullIntoPrimitive(column, member, type.getName()));
+                throw new QueryException(SqlMessages.sqlNullIntoPrimitive(column, member, type.getName()));
             }
             return null;
         }
         return (V) Values.convert(value, type).orElseThrow(() -> new QueryException(
-                Messages.sqlCannotConvert(column, Values.typeOf(value), type.getName() + " " + member)));
+                SqlMessages.sqlCannotConvert(column, Values.typeOf(value), type.getName() + " " + member)));
     }
 
     private static <T> T instantiate(Constructor<T> ctor, Object... args) {
         try {
             return ctor.newInstance(args);
         } catch (InvocationTargetException e) {
-            throw new QueryException(Messages.sqlConstructorFailed(ctor.getDeclaringClass().getName(),
+            throw new QueryException(SqlMessages.sqlConstructorFailed(ctor.getDeclaringClass().getName(),
                     String.valueOf(e.getCause())));
         } catch (ReflectiveOperationException e) {
-            throw new QueryException(Messages.sqlNotInstantiable(ctor.getDeclaringClass().getName()));
+            throw new QueryException(SqlMessages.sqlNotInstantiable(ctor.getDeclaringClass().getName()));
         }
     }
 
@@ -180,10 +179,10 @@ interface RowMapper<T> {
                     field.set(bean, value);
                 }
             } catch (InvocationTargetException e) {
-                throw new QueryException(Messages.sqlConstructorFailed(bean.getClass().getName(),
+                throw new QueryException(SqlMessages.sqlConstructorFailed(bean.getClass().getName(),
                         String.valueOf(e.getCause())));
             } catch (IllegalAccessException e) {
-                throw new QueryException(Messages.sqlNotInstantiable(bean.getClass().getName()));
+                throw new QueryException(SqlMessages.sqlNotInstantiable(bean.getClass().getName()));
             }
         }
     }

@@ -17,7 +17,6 @@ import io.cdiconnections.ConnectionConfigException;
 import io.cdiconnections.ConnectionContext;
 import io.cdiconnections.ConnectionParameters;
 import io.cdiconnections.ConnectionUnavailableException;
-import io.cdiconnections.internal.Messages;
 
 /**
  * A SQL database through a HikariCP pool: Streamlit's {@code SQLConnection}, configured by the
@@ -147,7 +146,7 @@ public class SQLConnection extends BaseConnection<HikariDataSource> {
             unreachable = false;
             return pool;
         } catch (IllegalArgumentException e) {
-            throw new ConnectionConfigException(Messages.sqlInvalidPool(name(), s.failures(name()).text(e)));
+            throw new ConnectionConfigException(SqlMessages.sqlInvalidPool(name(), s.failures(name()).text(e)));
         } catch (SQLException | RuntimeException e) {
             unreachable = true;
             throw s.failures(name()).connectFailed(e, target.describe());
@@ -167,7 +166,7 @@ public class SQLConnection extends BaseConnection<HikariDataSource> {
         int seconds = (int) Math.max(1, Math.min(Integer.MAX_VALUE, (timeout.toMillis() + 999) / 1000));
         try (Connection c = raw.getConnection()) {
             if (!c.isValid(seconds)) {
-                throw new SQLException(Messages.sqlNotValid(), "08006");
+                throw new SQLException(SqlMessages.sqlNotValid(), "08006");
             }
         }
     }
@@ -249,7 +248,7 @@ public class SQLConnection extends BaseConnection<HikariDataSource> {
                 table = Statements.query(c, bound, options);
             }
             if (table == null) {
-                throw new QueryException(Messages.sqlNoResultSet(name()));
+                throw new QueryException(SqlMessages.sqlNoResultSet(name()));
             }
             if (key != null) {
                 cache.put(key, table, ttl, settings.cacheMaxBytes());
@@ -317,7 +316,7 @@ public class SQLConnection extends BaseConnection<HikariDataSource> {
             if (attempt >= s.attempts()) {
                 throw s.failures(name()).readUnavailable(failure, attempt);
             }
-            LOG.log(System.Logger.Level.DEBUG, () -> Messages.sqlRetrying(name(), s.retryWait()));
+            LOG.log(System.Logger.Level.DEBUG, () -> SqlMessages.sqlRetrying(name(), s.retryWait()));
             pause(s.retryWait(), failure, attempt);
         }
     }
@@ -463,7 +462,7 @@ public class SQLConnection extends BaseConnection<HikariDataSource> {
 
     private void warnIgnored(String key) {
         if (warned.add(key)) {
-            LOG.log(System.Logger.Level.WARNING, Messages.sqlIgnoredEngineKwarg(name(), key));
+            LOG.log(System.Logger.Level.WARNING, SqlMessages.sqlIgnoredEngineKwarg(name(), key));
         }
     }
 

@@ -11,7 +11,6 @@ import javax.sql.DataSource;
 
 import io.cdiconnections.ConnectionException;
 import io.cdiconnections.ConnectionUnavailableException;
-import io.cdiconnections.internal.Messages;
 
 /**
  * {@link SQLConnection#dataSource()}: a DataSource that always borrows from the connection's
@@ -41,7 +40,7 @@ final class SqlDataSource implements DataSource {
     /** Credentials come from secrets; a pooled data source cannot switch users per call. */
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
-        throw new SQLFeatureNotSupportedException(io.cdiconnections.internal.Messages.sqlNoPerCallCredentials(sql.name()));
+        throw new SQLFeatureNotSupportedException(SqlMessages.sqlNoPerCallCredentials(sql.name()));
     }
 
     @Override
@@ -74,7 +73,7 @@ final class SqlDataSource implements DataSource {
         if (iface.isInstance(this)) {
             return iface.cast(this);
         }
-        throw new SQLException(Messages.notAWrapper(iface));
+        throw new SQLException(SqlMessages.notAWrapper(iface));
     }
 
     @Override

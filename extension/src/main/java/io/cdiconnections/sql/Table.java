@@ -14,7 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import io.cdiconnections.internal.Messages;
 
 /**
  * The result of {@link SQLConnection#query(String)}: the columns, with their names and JDBC types,
@@ -207,14 +206,14 @@ public final class Table implements Iterable<Row> {
         for (int i = 0; i < rows.size(); i++) {
             K key = rows.get(i).get(name, keyType);
             if (key == null) {
-                throw new QueryException(Messages.sqlNullIndexKey(name, i));
+                throw new QueryException(SqlMessages.sqlNullIndexKey(name, i));
             }
             if (key.getClass().isArray()) {
-                throw new QueryException(Messages.sqlArrayIndexKey(name));
+                throw new QueryException(SqlMessages.sqlArrayIndexKey(name));
             }
             Integer first = rowOf.putIfAbsent(key, i);
             if (first != null) {
-                throw new QueryException(Messages.sqlDuplicateIndexKey(name, first, i));
+                throw new QueryException(SqlMessages.sqlDuplicateIndexKey(name, first, i));
             }
             index.put(key, rows.get(i));
         }
@@ -271,7 +270,7 @@ public final class Table implements Iterable<Row> {
             i = ix.folded.get(column.toLowerCase(Locale.ROOT));
         }
         if (i == null) {
-            throw new IllegalArgumentException(Messages.sqlNoSuchColumn(column, columnNames()));
+            throw new IllegalArgumentException(SqlMessages.sqlNoSuchColumn(column, columnNames()));
         }
         return i;
     }

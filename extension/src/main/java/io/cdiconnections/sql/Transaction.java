@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
 
-import io.cdiconnections.internal.Messages;
 
 /**
  * One database transaction, handed to the work of {@link SQLConnection#withTransaction}: the same
@@ -61,7 +60,7 @@ public final class Transaction {
         try {
             Table t = Statements.query(connection, bound, options);
             if (t == null) {
-                throw new QueryException(Messages.sqlNoResultSet(connectionName));
+                throw new QueryException(SqlMessages.sqlNoResultSet(connectionName));
             }
             return t;
         } catch (SQLException e) {
