@@ -110,7 +110,7 @@ public final class ConnectionContext {
      * @return the secrets, without options
      */
     ConnectionParameters secrets(Set<String> knownKeys) {
-        return ConnectionParameters.of(name, SecretsReader.read(config, name, knownKeys));
+        return ConnectionParameters.of(name, read(knownKeys));
     }
 
     /**
@@ -120,9 +120,17 @@ public final class ConnectionContext {
      * @return the merged parameters
      */
     ConnectionParameters parameters(Set<String> knownKeys) {
-        Map<String, String> merged = new HashMap<>(SecretsReader.read(config, name, knownKeys));
+        Map<String, String> merged = new HashMap<>(read(knownKeys));
         merged.putAll(options);
         return new ConnectionParameters(name, merged, options.keySet());
+    }
+
+    private Map<String, String> read(Set<String> knownKeys) {
+        try {
+            return SecretsReader.read(config, name, knownKeys);
+        } catch (SecretsReader.AmbiguousVariableException e) {
+            throw new ConnectionConfigException(e.getMessage());
+        }
     }
 
     /** @return the name, option keys, ttl and bound; never values */

@@ -5,10 +5,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 
-import io.cdiconnections.registry.ConnectionRegistry;
-import io.cdiconnections.registry.ConnectionRequest;
-import io.cdiconnections.registry.Registries;
-import io.cdiconnections.registry.Resolution;
+import io.cdiconnections.internal.registry.ConnectionRegistry;
+import io.cdiconnections.internal.registry.ConnectionRequest;
+import io.cdiconnections.internal.registry.Registries;
+import io.cdiconnections.internal.registry.Resolution;
 
 /**
  * Connections without injection: Streamlit's {@code st.connection(...)} as one call. Works in a

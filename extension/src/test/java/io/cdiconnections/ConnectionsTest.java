@@ -11,7 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.cdiconnections.registry.Registries;
+import io.cdiconnections.internal.registry.Registries;
 import io.cdiconnections.test.CountingConnection;
 import io.cdiconnections.test.JdbcConnection;
 import io.cdiconnections.test.TestConfigSource;

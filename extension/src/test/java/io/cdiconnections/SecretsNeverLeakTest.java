@@ -26,7 +26,7 @@ import org.jboss.weld.environment.se.Weld;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.cdiconnections.cdi.ConnectionExtension;
+import io.cdiconnections.internal.cdi.ConnectionExtension;
 import io.cdiconnections.config.SecretsConfigSource;
 import io.cdiconnections.sql.SQLConnection;
 import io.cdiconnections.test.LocalServer;

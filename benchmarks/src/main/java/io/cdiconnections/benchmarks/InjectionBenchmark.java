@@ -29,7 +29,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
-import io.cdiconnections.cdi.ConnectionExtension;
+import io.cdiconnections.internal.cdi.ConnectionExtension;
 import io.cdiconnections.sql.SQLConnection;
 
 /**

@@ -20,7 +20,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
-import io.cdiconnections.cdi.ConnectionExtension;
+import io.cdiconnections.internal.cdi.ConnectionExtension;
 import io.cdiconnections.config.SecretsConfigSource;
 
 /**

@@ -11,8 +11,8 @@ import com.zaxxer.hikari.HikariDataSource;
 
 import io.cdiconnections.BaseConnection;
 import io.cdiconnections.Connections;
-import io.cdiconnections.registry.ConnectionRegistry;
-import io.cdiconnections.registry.Registries;
+import io.cdiconnections.internal.registry.ConnectionRegistry;
+import io.cdiconnections.internal.registry.Registries;
 import io.cdiconnections.sql.SQLConnection;
 
 /**

@@ -25,7 +25,7 @@ import org.jboss.jandex.MethodInfo;
 import org.jboss.jandex.MethodParameterInfo;
 
 import io.cdiconnections.Connection;
-import io.cdiconnections.cdi.DeploymentCheck;
+import io.cdiconnections.internal.cdi.DeploymentCheck;
 
 /**
  * Finds every {@code @Connection} injection point in an application's class files with Jandex,

@@ -17,17 +17,17 @@ import java.util.TreeSet;
 import io.cdiconnections.BaseConnection;
 import io.cdiconnections.Connection;
 import io.cdiconnections.ConnectionException;
-import io.cdiconnections.cdi.DeploymentCheck;
+import io.cdiconnections.internal.cdi.DeploymentCheck;
 import io.cdiconnections.config.SecretsConfigSource;
 import io.cdiconnections.config.SecretsException;
-import io.cdiconnections.health.ConnectionProbe;
-import io.cdiconnections.health.ConnectionStatus;
+import io.cdiconnections.internal.health.ConnectionProbe;
+import io.cdiconnections.internal.health.ConnectionStatus;
 import io.cdiconnections.internal.Durations;
 import io.cdiconnections.internal.SecretsReader;
-import io.cdiconnections.registry.ConnectionRegistry;
-import io.cdiconnections.registry.ConnectionRequest;
-import io.cdiconnections.registry.Resolution;
-import io.cdiconnections.registry.TypeResolver;
+import io.cdiconnections.internal.registry.ConnectionRegistry;
+import io.cdiconnections.internal.registry.ConnectionRequest;
+import io.cdiconnections.internal.registry.Resolution;
+import io.cdiconnections.internal.registry.TypeResolver;
 
 /**
  * Checks secrets.toml files before a deployment, in CI or in a container's entrypoint: reads
@@ -267,8 +267,8 @@ public final class SecretsCheck {
                 || TypeResolver.SHORT_NAMES.containsKey(name);
         if (typedAt != null) { // resolved, validated and reported with its injection points
             print(CheckMessages.connectionAt(name, typedAt.resolution().type(), typedAt.injectionPoint()));
-            try (BaseConnection<?> probe = registry.probe(typedAt.resolution())) {
-                keys(config, name, keysOf(config, name, probe.secrets().asMap()));
+            try (BaseConnection<?> detached = registry.detachedHandle(typedAt.resolution())) {
+                keys(config, name, keysOf(config, name, detached.secrets().asMap()));
             } catch (ConnectionException e) { // its type's constructor refused: reported with the injection point
                 keys(config, name, keysOf(config, name, Map.of()));
             }
@@ -285,11 +285,11 @@ public final class SecretsCheck {
         try {
             Resolution r = registry.resolve(ConnectionRequest.of(name, "", null, "", Connection.UNBOUNDED, Map.of(),
                     where), null, where);
-            try (BaseConnection<?> probe = registry.probe(r)) {
+            try (BaseConnection<?> detached = registry.detachedHandle(r)) {
                 print(CheckMessages.connection(name, r.type()));
-                keys(config, name, keysOf(config, name, probe.secrets().asMap()));
+                keys(config, name, keysOf(config, name, detached.secrets().asMap()));
                 listed = true;
-                probe.checkConfiguration();
+                detached.checkConfiguration();
                 print(CheckMessages.configurationOk());
             }
         } catch (ConnectionException e) {

@@ -12,7 +12,6 @@ import java.util.Set;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
-import io.cdiconnections.ConnectionConfigException;
 import io.cdiconnections.config.SecretsConfigSource;
 
 /**
@@ -80,7 +79,7 @@ public final class SecretsReader {
      * @param knownKeys      keys to look up even when no source lists them (environment variables
      *                       are found by name, never listed)
      * @return the section's keys, relative to it, and their values
-     * @throws io.cdiconnections.ConnectionConfigException when an environment variable that sets a
+     * @throws AmbiguousVariableException when an environment variable that sets a
      *         key of this section sets the same key of another section too
      */
     public static Map<String, String> read(Config config, String connectionName, Set<String> knownKeys) {
@@ -141,7 +140,7 @@ public final class SecretsReader {
                 String otherName = connectionName(name);
                 if (otherName != null && !otherName.equals(connectionName)
                         && environmentVariable(prefix(otherName)).equals(sectionVariable)) {
-                    throw new ConnectionConfigException(
+                    throw new AmbiguousVariableException(
                             SecretsMessages.sharedVariable(variable, key, connectionName, otherName));
                 }
             }
@@ -226,5 +225,18 @@ public final class SecretsReader {
             sb.append(Character.isLetterOrDigit(c) && c < 128 ? Character.toUpperCase(c) : '_');
         }
         return sb.toString();
+    }
+
+    /**
+     * An environment variable that sets a key of two sections at once ({@code my-db} and
+     * {@code my_db} both map to {@code CONNECTIONS_MY_DB_}): the caller reports it as a
+     * configuration error of its connection.
+     */
+    public static final class AmbiguousVariableException extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        AmbiguousVariableException(String message) {
+            super(message);
+        }
     }
 }

@@ -12,26 +12,20 @@ import java.time.OffsetTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
-import io.cdiconnections.sql.Column;
-import io.cdiconnections.sql.Row;
-import io.cdiconnections.sql.Table;
 
 /**
- * How a {@link Table} looks in JSON, whatever the JSON library: an array of objects, one per
- * row, keys the column names in column order (a repeated name is written once, its first value).
- * Values: SQL NULL as {@code null}; numbers exact ({@code BigDecimal} and {@code BigInteger} as
+ * How a value of a result looks in JSON, whatever the JSON library (a {@code Table} is an array
+ * of objects, one per row, keys the column names in column order, a repeated name written once
+ * with its first value; see {@link JsonWritable}). Values: SQL NULL as {@code null}; numbers exact ({@code BigDecimal} and {@code BigInteger} as
  * written, never through {@code double}; NaN and infinities as the strings {@code "NaN"},
  * {@code "Infinity"}, {@code "-Infinity"}); dates and times as ISO-8601 strings
  * ({@code java.sql.Timestamp} as a local date-time, {@code java.sql.Date} as a date,
  * {@code java.sql.Time} as a time, {@code java.util.Date} as an instant); {@code byte[]} as
  * base64; SQL arrays as JSON arrays; anything else as its {@code toString()}.
  *
- * <p>Internal: the JSON-B and Jackson serializers share it.
+ * <p>The JSON-B and Jackson serializers of this library share it, through {@link Sink}.
  */
 public final class JsonValues {
 
@@ -74,49 +68,6 @@ public final class JsonValues {
 
         /** @param value a string */
         void value(String value);
-    }
-
-    /**
-     * @param table the table
-     * @param out   where to write it, as an array of objects
-     */
-    public static void writeTable(Table table, Sink out) {
-        out.startArray();
-        List<Column> columns = table.columns();
-        boolean[] first = firstOccurrences(columns);
-        for (Row row : table) {
-            writeRow(columns, first, row, out);
-        }
-        out.endArray();
-    }
-
-    /**
-     * @param row     a row
-     * @param columns its table's columns
-     * @param out     where to write it, as an object
-     */
-    public static void writeRow(Row row, List<Column> columns, Sink out) {
-        writeRow(columns, firstOccurrences(columns), row, out);
-    }
-
-    private static void writeRow(List<Column> columns, boolean[] first, Row row, Sink out) {
-        out.startObject();
-        for (int i = 0; i < columns.size(); i++) {
-            if (first[i]) {
-                out.key(columns.get(i).name());
-                writeValue(row.get(i), out);
-            }
-        }
-        out.endObject();
-    }
-
-    private static boolean[] firstOccurrences(List<Column> columns) {
-        boolean[] first = new boolean[columns.size()];
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < first.length; i++) {
-            first[i] = seen.add(columns.get(i).name());
-        }
-        return first;
     }
 
     /**

@@ -4,13 +4,12 @@ import jakarta.json.bind.serializer.JsonbSerializer;
 import jakarta.json.bind.serializer.SerializationContext;
 import jakarta.json.stream.JsonGenerator;
 
-import io.cdiconnections.sql.Row;
 
 /**
- * Writes one {@link Row} with JSON-B as an object, column names to values (see
- * {@link JsonValues}). Named by {@code @JsonbTypeSerializer} on {@code Row}.
+ * Writes one row ({@code io.cdiconnections.sql.Row}) with JSON-B as an object, column names to
+ * values (see {@link JsonValues}). Named by {@code @JsonbTypeSerializer} on {@code Row}.
  */
-public class RowJsonbSerializer implements JsonbSerializer<Row> {
+public class RowJsonbSerializer implements JsonbSerializer<JsonWritable> {
 
     /** Made by JSON-B. */
     public RowJsonbSerializer() {
@@ -22,7 +21,7 @@ public class RowJsonbSerializer implements JsonbSerializer<Row> {
      * @param context   unused: every value is written here
      */
     @Override
-    public void serialize(Row row, JsonGenerator generator, SerializationContext context) {
-        JsonValues.writeRow(row, row.columns(), new TableJsonbSerializer.GeneratorSink(generator));
+    public void serialize(JsonWritable row, JsonGenerator generator, SerializationContext context) {
+        row.writeJson(new TableJsonbSerializer.GeneratorSink(generator));
     }
 }

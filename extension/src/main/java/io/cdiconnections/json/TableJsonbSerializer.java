@@ -7,10 +7,9 @@ import jakarta.json.bind.serializer.JsonbSerializer;
 import jakarta.json.bind.serializer.SerializationContext;
 import jakarta.json.stream.JsonGenerator;
 
-import io.cdiconnections.sql.Table;
 
 /**
- * Writes a {@link Table} with JSON-B as an array of objects (see {@link JsonValues}). Named by
+ * Writes a table ({@code io.cdiconnections.sql.Table}) with JSON-B as an array of objects (see {@link JsonValues}). Named by
  * {@code @JsonbTypeSerializer} on {@code Table}, so every JSON-B user, a JAX-RS resource that
  * returns a {@code Table} included, gets it without registering anything.
  *
@@ -18,7 +17,7 @@ import io.cdiconnections.sql.Table;
  * String json = JsonbBuilder.create().toJson(sql.query("select * from pets"));
  * }</pre>
  */
-public class TableJsonbSerializer implements JsonbSerializer<Table> {
+public class TableJsonbSerializer implements JsonbSerializer<JsonWritable> {
 
     /** Made by JSON-B. */
     public TableJsonbSerializer() {
@@ -30,8 +29,8 @@ public class TableJsonbSerializer implements JsonbSerializer<Table> {
      * @param context   unused: every value is written here
      */
     @Override
-    public void serialize(Table table, JsonGenerator generator, SerializationContext context) {
-        JsonValues.writeTable(table, new GeneratorSink(generator));
+    public void serialize(JsonWritable table, JsonGenerator generator, SerializationContext context) {
+        table.writeJson(new GeneratorSink(generator));
     }
 
     /** A JSON-P generator as a {@link JsonValues.Sink}. */

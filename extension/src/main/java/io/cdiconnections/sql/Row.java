@@ -6,6 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.cdiconnections.json.JsonValues;
+import io.cdiconnections.json.JsonWritable;
+
 
 /**
  * One row of a {@link Table}. Columns are found by position (from 0) or by name; a name is
@@ -21,7 +24,7 @@ import java.util.Map;
 // Both annotations are ignored by the JVM where their library is absent: no hard dependency.
 @jakarta.json.bind.annotation.JsonbTypeSerializer(io.cdiconnections.json.RowJsonbSerializer.class)
 @com.fasterxml.jackson.databind.annotation.JsonSerialize(using = io.cdiconnections.json.jackson.RowJacksonSerializer.class)
-public final class Row {
+public final class Row implements JsonWritable {
 
     private final Table table;
     private final Object[] values;
@@ -100,5 +103,16 @@ public final class Row {
     @Override
     public String toString() {
         return asMap().toString();
+    }
+
+    /**
+     * Writes this row as a JSON object, column names to values: what the JSON-B and Jackson
+     * serializers named on this class call.
+     *
+     * @param out where to write
+     */
+    @Override
+    public void writeJson(JsonValues.Sink out) {
+        JsonRows.writeRow(this, columns(), out);
     }
 }

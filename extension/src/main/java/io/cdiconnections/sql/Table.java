@@ -14,6 +14,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import io.cdiconnections.json.JsonValues;
+import io.cdiconnections.json.JsonWritable;
+
 
 /**
  * The result of {@link SQLConnection#query(String)}: the columns, with their names and JDBC types,
@@ -32,12 +35,12 @@ import java.util.stream.Stream;
  * <p><b>JSON.</b> With JSON-B (Yasson, as Jakarta EE servers ship) and with Jackson, a table is an
  * array of objects, one per row: {@code [{"id":1,"name":"Rex","born":"2019-04-01"}]}. A JAX-RS
  * method can return it as it is. Timestamps are ISO-8601, decimals exact, SQL NULL is
- * {@code null}, binary is base64 (see {@link io.cdiconnections.json.JsonValues}).
+ * {@code null}, binary is base64 (see {@link JsonValues}).
  */
 // Both annotations are ignored by the JVM where their library is absent: no hard dependency.
 @jakarta.json.bind.annotation.JsonbTypeSerializer(io.cdiconnections.json.TableJsonbSerializer.class)
 @com.fasterxml.jackson.databind.annotation.JsonSerialize(using = io.cdiconnections.json.jackson.TableJacksonSerializer.class)
-public final class Table implements Iterable<Row> {
+public final class Table implements Iterable<Row>, JsonWritable {
 
     private final List<Column> columns;
     private final List<Row> rows;
@@ -292,5 +295,16 @@ public final class Table implements Iterable<Row> {
     @Override
     public String toString() {
         return "Table" + columnNames() + " (" + rows.size() + " row" + (rows.size() == 1 ? "" : "s") + ")";
+    }
+
+    /**
+     * Writes this table as a JSON array of objects, one per row: what the JSON-B and Jackson
+     * serializers named on this class call.
+     *
+     * @param out where to write
+     */
+    @Override
+    public void writeJson(JsonValues.Sink out) {
+        JsonRows.writeTable(this, out);
     }
 }

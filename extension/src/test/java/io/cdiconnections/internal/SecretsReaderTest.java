@@ -17,7 +17,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
-import io.cdiconnections.ConnectionConfigException;
 import io.cdiconnections.config.SecretsConfigSource;
 import io.smallrye.config.EnvConfigSource;
 import io.smallrye.config.SmallRyeConfig;
@@ -121,7 +120,7 @@ class SecretsReaderTest {
             SmallRyeConfig config = config(secrets, Map.of("CONNECTIONS_MY_DB_PASSWORD", "secret-value",
                     "CONNECTIONS_OTHER_PASSWORD", "p"));
             assertThatThrownBy(() -> SecretsReader.read(config, "my-db", Set.of("password")))
-                    .isInstanceOf(ConnectionConfigException.class)
+                    .isInstanceOf(SecretsReader.AmbiguousVariableException.class)
                     .hasMessageStartingWith("Environment variable CONNECTIONS_MY_DB_PASSWORD sets password of both"
                             + " [connections.my-db] and [connections.my_db]")
                     .hasMessageNotContaining("secret-value");

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import io.cdiconnections.BaseConnection;
 import io.cdiconnections.Connection;
 import io.cdiconnections.Connections;
-import io.cdiconnections.cdi.ConnectionExtension;
+import io.cdiconnections.internal.cdi.ConnectionExtension;
 
 /** The short names {@code snowflake} and {@code snowpark} select the built-in Snowflake types. */
 class SnowflakeTypeInferenceTest {

@@ -20,7 +20,7 @@ import io.cdiconnections.Connection;
 import io.cdiconnections.ConnectionConfigException;
 import io.cdiconnections.ConnectionContext;
 import io.cdiconnections.Connections;
-import io.cdiconnections.cdi.ConnectionExtension;
+import io.cdiconnections.internal.cdi.ConnectionExtension;
 import io.cdiconnections.test.LogCapture;
 
 /**

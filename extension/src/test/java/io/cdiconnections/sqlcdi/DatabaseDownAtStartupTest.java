@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import io.cdiconnections.Connection;
 import io.cdiconnections.ConnectionUnavailableException;
-import io.cdiconnections.cdi.ConnectionExtension;
+import io.cdiconnections.internal.cdi.ConnectionExtension;
 import io.cdiconnections.sql.SQLConnection;
 import io.cdiconnections.test.TcpRelay;
 import io.cdiconnections.test.TestConfigSource;

@@ -39,7 +39,7 @@ class SqlCdiTest {
     @Test
     void streamlitsClassPathIsOurTypeInAnInjectionPointAndTheBuilder() {
         try (WeldContainer c = new Weld().disableDiscovery().addBeanClasses(StreamlitType.class)
-                .addExtension(new io.cdiconnections.cdi.ConnectionExtension()).initialize()) {
+                .addExtension(new io.cdiconnections.internal.cdi.ConnectionExtension()).initialize()) {
             assertThat(c.select(StreamlitType.class).get().sql).isInstanceOf(SQLConnection.class);
         }
         SQLConnection built = Connections.builder("cdisqlst_builder").type("streamlit.connections.SQLConnection")
@@ -57,7 +57,7 @@ class SqlCdiTest {
     @Test
     void injectedAndLookedUp() {
         try (WeldContainer c = new Weld().disableDiscovery().addBeanClasses(Pets.class)
-                .addExtension(new io.cdiconnections.cdi.ConnectionExtension()).initialize()) {
+                .addExtension(new io.cdiconnections.internal.cdi.ConnectionExtension()).initialize()) {
             Pets p = c.select(Pets.class).get();
             p.sql.update("create table t (id int)");
             assertThat(p.same.query("select count(*) from t").as(Long.class)).containsExactly(0L);
@@ -70,7 +70,7 @@ class SqlCdiTest {
     @Test
     void deploymentSaysWhatIsMissing() {
         assertThatThrownBy(() -> new Weld().disableDiscovery().addBeanClasses(Broken.class)
-                .addExtension(new io.cdiconnections.cdi.ConnectionExtension()).initialize())
+                .addExtension(new io.cdiconnections.internal.cdi.ConnectionExtension()).initialize())
                 .hasMessageContaining("Missing SQL DB connection params: host, username")
                 .hasMessageContaining("No [connections.cdisqlbroken] section was found");
     }
@@ -85,7 +85,7 @@ class SqlCdiTest {
     @Test
     void aSectionFoundNowhereSaysWhereSecretsWereLookedFor() {
         assertThatThrownBy(() -> new Weld().disableDiscovery().addBeanClasses(Misplaced.class)
-                .addExtension(new io.cdiconnections.cdi.ConnectionExtension()).initialize())
+                .addExtension(new io.cdiconnections.internal.cdi.ConnectionExtension()).initialize())
                 .hasMessageContaining("Missing SQL DB connection configuration for connection 'cdisqlmisplaced'")
                 .hasMessageContaining("No [connections.cdisqlmisplaced] section was found")
                 .hasMessageContaining(".streamlit/secrets.toml");

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import io.cdiconnections.Connection;
 import io.cdiconnections.ConnectionTypeException;
 import io.cdiconnections.Connections;
-import io.cdiconnections.cdi.ConnectionExtension;
+import io.cdiconnections.internal.cdi.ConnectionExtension;
 import io.cdiconnections.sql.SQLConnection;
 import io.cdiconnections.test.AuditedSqlConnection;
 import io.cdiconnections.test.TestConfigSource;

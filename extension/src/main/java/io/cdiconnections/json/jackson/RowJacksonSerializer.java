@@ -7,19 +7,19 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 
 import io.cdiconnections.json.JsonValues;
-import io.cdiconnections.sql.Row;
+import io.cdiconnections.json.JsonWritable;
 
 /**
- * Writes one {@link Row} with Jackson as an object, column names to values (see
+ * Writes one row ({@code io.cdiconnections.sql.Row}) with Jackson as an object, column names to values (see
  * {@link JsonValues}). Named by {@code @JsonSerialize} on {@code Row}.
  */
-public class RowJacksonSerializer extends StdSerializer<Row> {
+public class RowJacksonSerializer extends StdSerializer<JsonWritable> {
 
     private static final long serialVersionUID = 1L;
 
     /** Made by Jackson. */
     public RowJacksonSerializer() {
-        super(Row.class);
+        super(JsonWritable.class);
     }
 
     /**
@@ -29,7 +29,7 @@ public class RowJacksonSerializer extends StdSerializer<Row> {
      * @throws IOException when writing fails
      */
     @Override
-    public void serialize(Row row, JsonGenerator generator, SerializerProvider provider) throws IOException {
-        TableJacksonSerializer.write(generator, sink -> JsonValues.writeRow(row, row.columns(), sink));
+    public void serialize(JsonWritable row, JsonGenerator generator, SerializerProvider provider) throws IOException {
+        TableJacksonSerializer.write(generator, row::writeJson);
     }
 }

@@ -10,23 +10,23 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 
 import io.cdiconnections.json.JsonValues;
-import io.cdiconnections.sql.Table;
+import io.cdiconnections.json.JsonWritable;
 
 /**
- * Writes a {@link Table} with Jackson as an array of objects (see {@link JsonValues}). Named by
+ * Writes a table ({@code io.cdiconnections.sql.Table}) with Jackson as an array of objects (see {@link JsonValues}). Named by
  * {@code @JsonSerialize} on {@code Table}, so every {@code ObjectMapper} uses it without a module.
  *
  * <pre>{@code
  * String json = new ObjectMapper().writeValueAsString(sql.query("select * from pets"));
  * }</pre>
  */
-public class TableJacksonSerializer extends StdSerializer<Table> {
+public class TableJacksonSerializer extends StdSerializer<JsonWritable> {
 
     private static final long serialVersionUID = 1L;
 
     /** Made by Jackson. */
     public TableJacksonSerializer() {
-        super(Table.class);
+        super(JsonWritable.class);
     }
 
     /**
@@ -36,8 +36,8 @@ public class TableJacksonSerializer extends StdSerializer<Table> {
      * @throws IOException when writing fails
      */
     @Override
-    public void serialize(Table table, JsonGenerator generator, SerializerProvider provider) throws IOException {
-        write(generator, sink -> JsonValues.writeTable(table, sink));
+    public void serialize(JsonWritable table, JsonGenerator generator, SerializerProvider provider) throws IOException {
+        write(generator, table::writeJson);
     }
 
     /** Runs a write on a generator, its I/O errors thrown as they are. */

@@ -31,9 +31,9 @@ import io.cdiconnections.ConnectionException;
 import io.cdiconnections.ConnectionLifecycle;
 import io.cdiconnections.ConnectionScope;
 import io.cdiconnections.Connections;
-import io.cdiconnections.registry.ConnectionRegistry;
-import io.cdiconnections.registry.Registries;
-import io.cdiconnections.registry.TypeResolver;
+import io.cdiconnections.internal.registry.ConnectionRegistry;
+import io.cdiconnections.internal.registry.Registries;
+import io.cdiconnections.internal.registry.TypeResolver;
 
 /**
  * The contract every connection type keeps, as a JUnit 5 suite: extend it in your test scope,

@@ -19,7 +19,7 @@ import java.util.function.Supplier;
 
 import io.cdiconnections.BaseConnection;
 import io.cdiconnections.Connections;
-import io.cdiconnections.registry.ConnectionRegistry;
+import io.cdiconnections.internal.registry.ConnectionRegistry;
 
 /**
  * The moves the tests of one {@link ConnectionContract} run are made of: use a handle with real

@@ -13,7 +13,7 @@ import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.Test;
 
 import io.cdiconnections.Connection;
-import io.cdiconnections.cdi.ConnectionExtension;
+import io.cdiconnections.internal.cdi.ConnectionExtension;
 import io.lettuce.core.api.StatefulRedisConnection;
 
 /** {@code @Connection(name = "cache", type = "...RedisConnection")} injected by the CDI extension. */
