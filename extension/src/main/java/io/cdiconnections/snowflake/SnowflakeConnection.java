@@ -79,10 +79,9 @@ public class SnowflakeConnection extends BaseConnection<Connection> {
         return SnowflakeJdbc.connect(driver, target);
     };
 
-    private final SnowflakeQueries queries;
+    private final JdbcQueries<Connection> queries;
     private final SnowflakeEnvironment environment;
     private final Connector connector;
-    private volatile SnowflakeQueries.Settings settings = SnowflakeQueries.Settings.DEFAULT;
 
     /**
      * @param context the name, options and owner of this handle
@@ -102,7 +101,8 @@ public class SnowflakeConnection extends BaseConnection<Connection> {
         super(context);
         this.environment = environment;
         this.connector = connector;
-        this.queries = new SnowflakeQueries(context.name());
+        this.queries = SnowflakeJdbc.queries(SnowflakeConnection.class, context.name(),
+                session -> JdbcQueries.share(session, () -> { }));
     }
 
     // ------------------------------------------------------------------ parameters
@@ -138,7 +138,7 @@ public class SnowflakeConnection extends BaseConnection<Connection> {
     private static void validate(ConnectionParameters params, SnowflakeEnvironment env) {
         SnowflakeConfig.Resolved resolved = SnowflakeConfig.resolve(params, env);
         SnowflakeTarget.from(params.connectionName(), resolved.values());
-        SnowflakeQueries.Settings.from(params.connectionName(), resolved.values());
+        JdbcQueries.validateParameters(ConnectionParameters.of(params.connectionName(), resolved.values()));
         SnowflakeJdbc.require(params.connectionName());
     }
 
@@ -168,9 +168,8 @@ public class SnowflakeConnection extends BaseConnection<Connection> {
     @Override
     protected Connection connect(ConnectionParameters params) {
         SnowflakeConfig.Resolved resolved = resolve(params);
-        SnowflakeQueries.Settings s = SnowflakeQueries.Settings.from(name(), resolved.values());
+        queries.configure(ConnectionParameters.of(name(), resolved.values()));
         SnowflakeTarget target = SnowflakeTarget.from(name(), resolved.values());
-        settings = s;
         LOG.log(System.Logger.Level.DEBUG, () -> "Connection '" + name() + "': connecting to " + target.describe()
                 + " from " + resolved.origin());
         try {
@@ -256,7 +255,7 @@ public class SnowflakeConnection extends BaseConnection<Connection> {
      * @return the result
      */
     public Table query(String sql, QueryOptions options) {
-        return queries.query(sql, options, () -> settings, this::hold);
+        return queries.query(sql, options, this::hold);
     }
 
     /**
@@ -271,7 +270,7 @@ public class SnowflakeConnection extends BaseConnection<Connection> {
      * @return the number of rows changed
      */
     public int update(String sql, Map<String, ?> params) {
-        return queries.update(sql, params, () -> settings, this::hold);
+        return queries.update(sql, params, this::hold);
     }
 
     /**
@@ -283,9 +282,9 @@ public class SnowflakeConnection extends BaseConnection<Connection> {
         return update(sql, Map.of());
     }
 
-    private SnowflakeQueries.Held hold() {
+    private JdbcQueries.Hold<Connection> hold() {
         Lease<Connection> lease = lease();
-        return SnowflakeQueries.held(lease.raw(), lease::raw, lease::retire, lease::close);
+        return new JdbcQueries.Hold<>(lease.raw(), lease::retire, lease::close);
     }
 
     // ------------------------------------------------------------------ JDBC and Snowpark

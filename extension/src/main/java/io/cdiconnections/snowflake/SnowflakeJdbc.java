@@ -8,7 +8,9 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.cdiconnections.ConnectionConfigException;
+import io.cdiconnections.ConnectionUnavailableException;
 import io.cdiconnections.internal.Redaction;
+import io.cdiconnections.sql.JdbcQueries;
 
 /**
  * The Snowflake JDBC driver, found by class name so that this package never links to it: the
@@ -85,6 +87,23 @@ final class SnowflakeJdbc {
             throw new SQLException(SnowflakeMessages.snowflakeUrlRejected(Redaction.url(target.url())), "08001");
         }
         return c;
+    }
+
+    /**
+     * The queries of both Snowflake types: Streamlit's retry, which tries again - at most
+     * {@code retry_attempts} times, {@code retry_wait} apart, with a new session each time - only
+     * when the session expired or the connection is gone ({@link #isSessionLost}).
+     *
+     * @param owner      the connection type, for its logger
+     * @param connection the connection name
+     * @param jdbc       how its raw instance gives the session's JDBC connection
+     * @param <R>        the raw instance
+     * @return the queries
+     */
+    static <R> JdbcQueries<R> queries(Class<?> owner, String connection, JdbcQueries.JdbcOf<R> jdbc) {
+        return new JdbcQueries<>(owner, connection, jdbc, SnowflakeJdbc::isSessionLost,
+                (attempts, error, cause) -> new ConnectionUnavailableException(
+                        SnowflakeMessages.snowflakeSessionExpired(connection, attempts, error), cause));
     }
 
     /**

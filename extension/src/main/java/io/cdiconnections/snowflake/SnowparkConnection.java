@@ -13,6 +13,7 @@ import io.cdiconnections.ConnectionParameters;
 import io.cdiconnections.ConnectionUnavailableException;
 import io.cdiconnections.RawFunction;
 import io.cdiconnections.internal.Redaction;
+import io.cdiconnections.sql.JdbcQueries;
 import io.cdiconnections.sql.QueryOptions;
 import io.cdiconnections.sql.Table;
 
@@ -66,10 +67,9 @@ public class SnowparkConnection extends BaseConnection<Object> {
     };
 
     private final ReentrantLock lock = new ReentrantLock();
-    private final SnowflakeQueries queries;
+    private final JdbcQueries<Object> queries;
     private final SnowflakeEnvironment environment;
     private final SessionFactory factory;
-    private volatile SnowflakeQueries.Settings settings = SnowflakeQueries.Settings.DEFAULT;
 
     /**
      * @param context the name, options and owner of this handle
@@ -89,7 +89,8 @@ public class SnowparkConnection extends BaseConnection<Object> {
         super(context);
         this.environment = environment;
         this.factory = factory;
-        this.queries = new SnowflakeQueries(context.name());
+        this.queries = SnowflakeJdbc.queries(SnowparkConnection.class, context.name(),
+                session -> JdbcQueries.share(Snowpark.jdbcConnection(session), () -> { }));
     }
 
     /** Lets the next connect log the deprecation warning again (for tests). */
@@ -141,7 +142,7 @@ public class SnowparkConnection extends BaseConnection<Object> {
     protected void validate(ConnectionParameters params) {
         Map<String, String> values = resolve(params);
         SnowflakeTarget.from(name(), values);
-        SnowflakeQueries.Settings.from(name(), values);
+        JdbcQueries.validateParameters(ConnectionParameters.of(name(), values));
     }
 
     /**
@@ -159,7 +160,7 @@ public class SnowparkConnection extends BaseConnection<Object> {
         }
         Map<String, String> values = resolve(params);
         SnowflakeTarget target = SnowflakeTarget.from(name(), values);
-        settings = SnowflakeQueries.Settings.from(name(), values);
+        queries.configure(ConnectionParameters.of(name(), values));
         try {
             return factory.create(name(), target.snowparkConfigs());
         } catch (ConnectionConfigException e) {
@@ -205,7 +206,7 @@ public class SnowparkConnection extends BaseConnection<Object> {
     public Table query(String sql, QueryOptions options) {
         lock.lock();
         try {
-            return queries.query(sql, options, () -> settings, this::hold);
+            return queries.query(sql, options, this::hold);
         } finally {
             lock.unlock();
         }
@@ -247,9 +248,8 @@ public class SnowparkConnection extends BaseConnection<Object> {
         }
     }
 
-    private SnowflakeQueries.Held hold() {
+    private JdbcQueries.Hold<Object> hold() {
         Lease<Object> lease = lease();
-        return SnowflakeQueries.held(lease.raw(), () -> Snowpark.jdbcConnection(lease.raw()), lease::retire,
-                lease::close);
+        return new JdbcQueries.Hold<>(lease.raw(), lease::retire, lease::close);
     }
 }

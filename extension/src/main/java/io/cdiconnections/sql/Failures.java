@@ -79,22 +79,18 @@ final class Failures {
                 e, Redaction.scrub(e, values));
     }
 
-    /** A read that failed on every attempt because the database could not be reached. */
-    ConnectionUnavailableException readUnavailable(Exception e, int attempts) {
-        if (e instanceof ConnectionUnavailableException cue) {
-            return cue; // the connect failure already says what and where
-        }
-        return new ConnectionUnavailableException(SqlMessages.sqlReadUnavailable(connection, attempts, text(e)),
-                Redaction.scrub(e, values));
-    }
-
     /** A write, transaction or borrowed connection that failed: never retried. */
     RuntimeException forWrite(SQLException e, String sql) {
         if (isConnectionFailure(e)) {
-            return new ConnectionUnavailableException(SqlMessages.sqlWriteUnavailable(connection, text(e)),
-                    Redaction.scrub(e, values));
+            return writeUnavailable(e);
         }
         return statement(e, sql);
+    }
+
+    /** A write that could not reach the database: never retried, since it may already have been applied. */
+    ConnectionUnavailableException writeUnavailable(Throwable e) {
+        return new ConnectionUnavailableException(SqlMessages.sqlWriteUnavailable(connection, text(e)),
+                Redaction.scrub(e, values));
     }
 
     /** A query that is not known to be a read and lost its connection after it was sent: never retried. */

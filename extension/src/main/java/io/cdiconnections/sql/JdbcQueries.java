@@ -5,184 +5,373 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiConsumer;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
+import javax.sql.DataSource;
+
+import io.cdiconnections.ConnectionParameters;
+import io.cdiconnections.ConnectionUnavailableException;
 import io.cdiconnections.internal.Redaction;
 
 /**
- * Internal: the query machinery of {@link SQLConnection} - {@code :name} binding, reading a
- * result into a {@link Table}, the ttl result cache - shared with the other built-in JDBC
- * connection types ({@code io.cdiconnections.snowflake}). Not an API: applications use
- * {@link SQLConnection} or {@code SnowflakeConnection}, and this class changes without notice.
- * Strings and comments are read as Snowflake reads them (backslash escapes, {@code //} comments).
+ * What {@link SQLConnection#query} does, for a connection type over JDBC whose raw instance is
+ * of any kind that can give a JDBC connection: {@code :name} binding, a {@link Table} read whole,
+ * the ttl result cache keyed by the raw instance, and Streamlit's retry - on a failure the type
+ * calls lost, retire the raw instance, wait {@code retry_wait} and try again, at most
+ * {@code retry_attempts} times. The built-in {@code SnowflakeConnection} and
+ * {@code SnowparkConnection} are made this way; a custom {@link io.cdiconnections.BaseConnection}
+ * over a JDBC driver may be too:
  *
- * <p>One instance per connection handle. Cached results are keyed by the raw instance they
- * were read from (a pool, a JDBC connection), so {@link #dropAll(Object)} at retirement drops
- * exactly that instance's results.
+ * <pre>{@code
+ * public class DuckConnection extends BaseConnection<java.sql.Connection> {
+ *     private final JdbcQueries<java.sql.Connection> queries;
+ *
+ *     public DuckConnection(ConnectionContext context) {
+ *         super(context);
+ *         queries = new JdbcQueries<>(DuckConnection.class, context.name(),
+ *                 c -> JdbcQueries.share(c, () -> { }),          // one session for all: left open
+ *                 e -> "08003".equals(e.getSQLState()),           // lost: a new session, another try
+ *                 (attempts, error, cause) -> new ConnectionUnavailableException(
+ *                         "Connection '" + context.name() + "' failed " + attempts + " times: " + error, cause));
+ *     }
+ *
+ *     protected java.sql.Connection connect(ConnectionParameters params) throws SQLException {
+ *         queries.configure(params);                                 // query_ttl, retry_attempts, retry_wait
+ *         return DriverManager.getConnection(params.require("url"));
+ *     }
+ *
+ *     protected void retired(java.sql.Connection raw) {
+ *         queries.dropAll(raw);                                      // its cached results go with it
+ *     }
+ *
+ *     public Table query(String sql, QueryOptions options) {
+ *         return queries.query(sql, options, () -> {
+ *             Lease<java.sql.Connection> lease = lease();
+ *             return new JdbcQueries.Hold<>(lease.raw(), lease::retire, lease::close);
+ *         });
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>Strings and comments are read as Snowflake reads them (a backslash escapes the next
+ * character in a quoted string, {@code //} starts a comment) to find {@code :name} parameters,
+ * which are bound before the first attempt: a missing or extra value fails without connecting.
+ * A query is tried again whatever it is: run writes with {@link #update}, which never is. A
+ * failure to connect is not retried. Thread-safe; one instance per connection handle.
+ *
+ * @param <R> the raw instance
  */
-public final class JdbcQueries {
-
-    private final String connection;
-    private final QueryCache cache = new QueryCache();
+public final class JdbcQueries<R> {
 
     /**
-     * @param connection the connection name, for messages
+     * One hold on a raw instance, for one attempt: made from the handle's
+     * {@code BaseConnection.lease()} as {@code new Hold<>(lease.raw(), lease::retire, lease::close)}.
+     *
+     * @param <R> the raw instance
      */
-    public JdbcQueries(String connection) {
-        this.connection = Objects.requireNonNull(connection, "connection");
-    }
+    public static final class Hold<R> implements AutoCloseable {
+        private final R raw;
+        private final Runnable retire;
+        private final Runnable release;
 
-    /**
-     * A query with its {@code :name} parameters bound, checked before anything is sent.
-     */
-    public static final class Prepared {
-        private final String sql;
-        private final QueryOptions options;
-        private final NamedSql.Bound bound;
-
-        private Prepared(String sql, QueryOptions options, NamedSql.Bound bound) {
-            this.sql = sql;
-            this.options = options;
-            this.bound = bound;
+        /**
+         * @param raw     the raw instance held
+         * @param retire  retires it, if it is still the handle's current one
+         * @param release lets go of the hold
+         */
+        public Hold(R raw, Runnable retire, Runnable release) {
+            this.raw = raw;
+            this.retire = Objects.requireNonNull(retire, "retire");
+            this.release = Objects.requireNonNull(release, "release");
         }
 
-        /** @return the SQL as written */
-        public String sql() {
-            return sql;
+        R raw() {
+            return raw;
         }
 
-        /** @return the options the query was prepared with */
-        public QueryOptions options() {
-            return options;
+        void retire() {
+            retire.run();
         }
 
-        /** @return the SQL text and parameter names, never the values */
+        /** Lets go of the raw instance. */
         @Override
-        public String toString() {
-            return "Prepared[" + sql + ", " + options + "]";
+        public void close() {
+            release.run();
         }
     }
 
     /**
-     * Binds the {@code :name} parameters now, so that a missing or extra value fails at once and
-     * is never retried.
+     * How the raw instance gives the JDBC connection a statement runs on.
+     *
+     * @param <R> the raw instance
+     */
+    @FunctionalInterface
+    public interface JdbcOf<R> {
+        /**
+         * @param raw the raw instance
+         * @return a connection, closed after the statement: a pool's own, or
+         *         {@link JdbcQueries#share(Connection, Runnable)} of a session that stays open
+         * @throws Exception when it has none to give; a {@link SQLException} the type calls lost is
+         *                   retried, any other failure is reported at once
+         */
+        Connection open(R raw) throws Exception;
+    }
+
+    /** The exception for a query that failed on its last attempt, or was interrupted between attempts. */
+    @FunctionalInterface
+    public interface Exhausted {
+        /**
+         * @param attempts  how often the query was tried
+         * @param lastError the last failure's database error and root cause, the connection's
+         *                  secret values removed
+         * @param cause     the last failure, secret values removed
+         * @return the exception to throw
+         */
+        RuntimeException exception(int attempts, String lastError, Throwable cause);
+    }
+
+    private final System.Logger log;
+    private final String connection;
+    private final JdbcOf<R> jdbc;
+    /** Whether a statement's failure means the raw instance was lost: worth {@link #onLost} and another try. */
+    private final Predicate<? super SQLException> lost;
+    /** Whether a failure to connect is worth another try. */
+    private final Predicate<? super ConnectionUnavailableException> connectLost;
+    private final BiConsumer<Hold<R>, SQLException> onLost;
+    private final Exhausted exhausted;
+    /** Whether a statement sent before its connection was lost runs again only when known to be a read. */
+    private final boolean onlyReadsRerun;
+    /** How the current raw instance's database reads strings and comments, asked at each attempt; null: Snowflake's, before the first. */
+    private final Supplier<NamedSql.Syntax> syntax;
+    private final QueryCache cache = new QueryCache();
+    private volatile SqlSettings settings = SqlSettings.DEFAULT;
+
+    /**
+     * @param owner      the connection type, whose logger gets a DEBUG line before each retry
+     * @param connection the connection name, for messages
+     * @param jdbc       how the raw instance gives its JDBC connection
+     * @param lost       whether a statement's failure means the raw instance was lost: it is then
+     *                   retired and the query tried again; any other failure is a
+     *                   {@link QueryException}
+     * @param exhausted  the exception for a lost raw instance on the last attempt
+     */
+    public JdbcQueries(Class<?> owner, String connection, JdbcOf<R> jdbc, Predicate<? super SQLException> lost,
+            Exhausted exhausted) {
+        this(owner, connection, jdbc, lost, e -> false, (held, e) -> held.retire(), exhausted, false, null);
+    }
+
+    private JdbcQueries(Class<?> owner, String connection, JdbcOf<R> jdbc, Predicate<? super SQLException> lost,
+            Predicate<? super ConnectionUnavailableException> connectLost, BiConsumer<Hold<R>, SQLException> onLost,
+            Exhausted exhausted, boolean onlyReadsRerun, Supplier<NamedSql.Syntax> syntax) {
+        this.log = System.getLogger(owner.getName());
+        this.connection = Objects.requireNonNull(connection, "connection");
+        this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
+        this.lost = Objects.requireNonNull(lost, "lost");
+        this.connectLost = connectLost;
+        this.onLost = onLost;
+        this.exhausted = Objects.requireNonNull(exhausted, "exhausted");
+        this.onlyReadsRerun = onlyReadsRerun;
+        this.syntax = syntax;
+    }
+
+    /**
+     * {@link SQLConnection}'s queries over its pool: a connection-class failure, or a failure to
+     * connect, is retried; the pool is retired unless it only timed out with every connection
+     * busy (a new pool would only add connections); a statement not known to be a read that lost
+     * its connection after it was sent fails at once, since it may have been applied.
+     *
+     * @param connection  the connection name
+     * @param syntax      how the current pool's database reads strings and comments
+     * @param unreachable told when a pool is retired as unreachable
+     * @param <P>         the pool
+     * @return the queries
+     */
+    static <P extends DataSource> JdbcQueries<P> pool(String connection, Supplier<NamedSql.Syntax> syntax,
+            Runnable unreachable) {
+        return new JdbcQueries<>(SQLConnection.class, connection, DataSource::getConnection,
+                Failures::isConnectionFailure, Failures::isConnectionFailure, (held, e) -> {
+                    if (!Failures.isPoolExhausted(e)) {
+                        unreachable.run();
+                        held.retire();
+                    }
+                }, (attempts, error, cause) -> new ConnectionUnavailableException(
+                        SqlMessages.sqlReadUnavailable(connection, attempts, error), cause),
+                true, syntax);
+    }
+
+    /**
+     * Checks the keys {@link #configure} reads, without keeping them.
+     *
+     * @param params the parameters
+     * @throws io.cdiconnections.ConnectionConfigException naming a key whose value is not a duration or a number
+     */
+    public static void validateParameters(ConnectionParameters params) {
+        SqlSettings.withoutCacheBound(params);
+    }
+
+    /**
+     * Reads {@code query_ttl} (results are cached that long when a query names no ttl; none by
+     * default), {@code retry_attempts} (3) and {@code retry_wait} (1 s) for the queries from now
+     * on. Call it at each connect; the parameters are also the values messages must not show.
+     *
+     * @param params the parameters
+     * @throws io.cdiconnections.ConnectionConfigException naming a key whose value is not a duration or a number
+     */
+    public void configure(ConnectionParameters params) {
+        settings = SqlSettings.withoutCacheBound(params);
+    }
+
+    /** @param s the settings of the queries from now on */
+    void configure(SqlSettings s) {
+        settings = s;
+    }
+
+    /** @return the settings of the last connect */
+    SqlSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Runs a query and reads its first result set whole, from the cache when a ttl (in the
+     * options, else {@code query_ttl}) allows.
      *
      * @param sql     SQL with {@code :name} parameters
-     * @param options the parameters, ttl and limits
-     * @return the prepared query
-     * @throws QueryException naming a parameter without a value or a value without a parameter
+     * @param options its parameters, ttl and limits
+     * @param hold    holds the handle's raw instance for one attempt, connecting if needed
+     * @return the result
+     * @throws QueryException                 when the query fails or is not a query (produces no result set)
+     * @throws ConnectionUnavailableException when the raw instance was lost on every attempt
      */
-    public Prepared prepare(String sql, QueryOptions options) {
+    public Table query(String sql, QueryOptions options, Supplier<Hold<R>> hold) {
         Objects.requireNonNull(sql, "sql");
         Objects.requireNonNull(options, "options");
-        return new Prepared(sql, options, NamedSql.parse(sql, NamedSql.Syntax.SNOWFLAKE).bind(connection, options.params()));
-    }
-
-    /**
-     * @param source the raw instance the result would have been read from
-     * @param query  the prepared query
-     * @return the cached result, or null
-     */
-    public Table cached(Object source, Prepared query) {
-        return cache.get(key(source, query));
-    }
-
-    /**
-     * Runs a prepared query on a JDBC connection and reads its first result set whole. The
-     * connection is left open.
-     *
-     * @param c     the connection
-     * @param query the prepared query
-     * @return the result
-     * @throws SQLException   when the database fails the statement
-     * @throws QueryException when the statement is not a query (produces no result set)
-     */
-    public Table run(Connection c, Prepared query) throws SQLException {
-        Table table = Statements.query(c, query.bound, query.options);
-        if (table == null) {
-            throw new QueryException(SqlMessages.sqlNoResultSet(connection));
+        NamedSql.Bound early = syntax != null ? null
+                : NamedSql.parse(sql, NamedSql.Syntax.SNOWFLAKE).bind(connection, options.params());
+        for (int attempt = 1; ; attempt++) {
+            Exception failure;
+            RuntimeException fatal = null; // thrown past the catch below, which would take it for a connect failure
+            try (Hold<R> held = hold.get()) {
+                SqlSettings s = settings;
+                // bound once connected when the database decides how strings and comments read
+                NamedSql.Bound bound = early != null ? early : NamedSql.parse(sql, syntax.get()).bind(connection,
+                        options.params());
+                Duration ttl = options.ttl().orElse(s.queryTtl());
+                QueryCache.Key key = ttl.isZero() ? null
+                        : new QueryCache.Key(held.raw(), sql, options.params(), options.maxRows());
+                Table cached = key == null ? null : cache.get(key);
+                if (cached != null) {
+                    return cached;
+                }
+                boolean sent = false;
+                try {
+                    Table table;
+                    try (Connection c = jdbc.open(held.raw())) {
+                        sent = true;
+                        table = Statements.query(c, bound, options);
+                    }
+                    if (table == null) {
+                        throw new QueryException(SqlMessages.sqlNoResultSet(connection));
+                    }
+                    if (key != null) {
+                        cache.put(key, table, ttl, s.cacheMaxBytes());
+                    }
+                    return table;
+                } catch (SQLException e) {
+                    if (!lost.test(e)) {
+                        throw s.failures(connection).statement(e, sql);
+                    }
+                    onLost.accept(held, e);
+                    // decided only when a sent statement lost its connection: no regex on the path of every query
+                    if (sent && onlyReadsRerun && !options.retry().orElseGet(() -> StatementKind.isRead(sql))) {
+                        fatal = s.failures(connection).queryNotRetried(e);
+                    }
+                    failure = e;
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (Exception e) { // the raw instance had no JDBC connection to give
+                    fatal = report(e, attempt);
+                    failure = e;
+                }
+            } catch (ConnectionUnavailableException e) {
+                if (!connectLost.test(e)) {
+                    throw e;
+                }
+                failure = e;
+            }
+            if (fatal != null) {
+                throw fatal;
+            }
+            SqlSettings s = settings;
+            if (attempt >= s.attempts()) {
+                throw report(failure, attempt);
+            }
+            log.log(System.Logger.Level.DEBUG, () -> SqlMessages.sqlRetrying(connection, s.retryWait()));
+            pause(s.retryWait(), failure, attempt);
         }
-        return table;
     }
 
-    /**
-     * Keeps a result for {@code ttl}; a zero ttl keeps nothing.
-     *
-     * @param source the raw instance the result was read from
-     * @param query  the prepared query
-     * @param table  the result
-     * @param ttl    how long to keep it
-     */
-    public void store(Object source, Prepared query, Table table, Duration ttl) {
-        if (!ttl.isZero() && !ttl.isNegative()) {
-            cache.put(key(source, query), table, ttl, QueryCache.DEFAULT_MAX_BYTES);
+    private void pause(Duration wait, Exception failure, int attempt) {
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw report(failure, attempt);
         }
     }
 
+    private RuntimeException report(Exception failure, int attempts) {
+        if (failure instanceof ConnectionUnavailableException cue) {
+            return cue; // the connect failure already says what and where
+        }
+        SqlSettings s = settings;
+        return exhausted.exception(attempts, s.failures(connection).text(failure), Redaction.scrub(failure, s.values()));
+    }
+
     /**
-     * Runs a statement with {@code :name} parameters that changes data or schema.
+     * Runs a statement with {@code :name} parameters that changes data or schema. Never retried:
+     * a write that met a lost raw instance may already have been applied.
      *
-     * @param c      the connection, left open
      * @param sql    the statement
      * @param params the values by name
+     * @param hold   holds the handle's raw instance, connecting if needed
      * @return the number of rows changed
-     * @throws SQLException when the database fails the statement
+     * @throws QueryException                 when the statement fails
+     * @throws ConnectionUnavailableException when the raw instance was lost or had no connection to give
      */
-    public int update(Connection c, String sql, Map<String, ?> params) throws SQLException {
-        return Statements.update(c, NamedSql.parse(sql, NamedSql.Syntax.SNOWFLAKE).bind(connection, params));
+    public int update(String sql, Map<String, ?> params, Supplier<Hold<R>> hold) {
+        try (Hold<R> held = hold.get(); Connection c = jdbc.open(held.raw())) {
+            NamedSql.Syntax s = syntax == null ? NamedSql.Syntax.SNOWFLAKE : syntax.get();
+            return Statements.update(c, NamedSql.parse(sql, s).bind(connection, params));
+        } catch (SQLException e) {
+            Failures failures = settings.failures(connection);
+            throw lost.test(e) ? failures.writeUnavailable(e) : failures.statement(e, sql);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw settings.failures(connection).writeUnavailable(e);
+        }
     }
 
     /**
-     * Drops every result read from {@code source}: call it when that raw instance is retired.
+     * Drops every result read from {@code raw}: call it when the raw instance is retired
+     * ({@code BaseConnection.retired}).
      *
-     * @param source the retired raw instance
+     * @param raw the retired raw instance
      */
-    public void dropAll(Object source) {
-        cache.dropAll(source);
+    public void dropAll(R raw) {
+        cache.dropAll(raw);
     }
 
     /** @return how many results are cached now */
-    public long size() {
+    public long cachedResults() {
         return cache.size();
     }
 
-    /**
-     * The exception for a statement the database refused, with the connection's secret values
-     * removed from its message and cause.
-     *
-     * @param e      the database's error
-     * @param sql    the statement, or null
-     * @param values the connection's parameters, whose secret values must not show
-     * @return the exception to throw
-     */
-    public QueryException statementFailed(SQLException e, String sql, Map<String, String> values) {
-        return new Failures(connection, values).statement(e, sql);
-    }
-
-    /**
-     * @param e      why a write could not reach the database
-     * @param values the resolved parameters, whose secret values are masked
-     * @return the exception for it: writes are never retried, since one may already have been applied
-     */
-    public io.cdiconnections.ConnectionUnavailableException writeUnavailable(Throwable e, Map<String, String> values) {
-        return new io.cdiconnections.ConnectionUnavailableException(
-                SqlMessages.sqlWriteUnavailable(connection, describe(e, values)), Redaction.scrub(e, values));
-    }
-
-    /**
-     * @param wait the pause before the next attempt
-     * @return the DEBUG line of a read about to be tried again
-     */
-    public String retrying(Duration wait) {
-        return SqlMessages.sqlRetrying(connection, wait);
-    }
-
-    /**
-     * @param e      a failure
-     * @param values the connection's parameters
-     * @return the first database error of the chain and its root cause, secrets removed
-     */
-    public String describe(Throwable e, Map<String, String> values) {
-        return Redaction.redact(new Failures(connection, values).text(e), values);
+    /** @return the result cache, for tests of this package */
+    QueryCache cache() {
+        return cache;
     }
 
     /**
@@ -195,9 +384,5 @@ public final class JdbcQueries {
      */
     public static Connection share(Connection target, Runnable release) {
         return LeasedConnection.share(target, release);
-    }
-
-    private static QueryCache.Key key(Object source, Prepared query) {
-        return new QueryCache.Key(source, query.sql, query.options.params(), query.options.maxRows());
     }
 }

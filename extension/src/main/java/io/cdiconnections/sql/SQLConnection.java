@@ -68,10 +68,10 @@ public class SQLConnection extends BaseConnection<HikariDataSource> {
             "create_engine_kwargs.isolation_level",
             "pool.maximumPoolSize", "pool.minimumIdle", "pool.connectionTimeout", "pool.maxLifetime");
 
-    private final QueryCache cache = new QueryCache();
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
     private final DataSource dataSource = new SqlDataSource(this);
-    private volatile SqlSettings settings = SqlSettings.DEFAULT;
+    /** The reads, with their retry, result cache and settings (those of the last connect). */
+    private final JdbcQueries<HikariDataSource> queries;
     /** How the database of the current pool reads strings and comments, to find {@code :name} parameters. */
     private volatile NamedSql.Syntax syntax = NamedSql.Syntax.STANDARD;
     /** Whether the last connect failed or a pool was retired as unreachable: the next connect probes first. */
@@ -82,10 +82,12 @@ public class SQLConnection extends BaseConnection<HikariDataSource> {
      */
     public SQLConnection(ConnectionContext context) {
         super(context);
+        queries = JdbcQueries.pool(context.name(), () -> syntax, () -> unreachable = true);
     }
 
     /** For CDI client proxies only; applications never call it. */
     protected SQLConnection() {
+        queries = null;
     }
 
     // ------------------------------------------------------------------ parameters
@@ -133,7 +135,7 @@ public class SQLConnection extends BaseConnection<HikariDataSource> {
     protected HikariDataSource connect(ConnectionParameters options) {
         ConnectionParameters params = EngineOptions.route(options);
         SqlSettings s = SqlSettings.from(params);
-        settings = s;
+        queries.configure(s);
         JdbcTarget target = JdbcTarget.resolve(params, JdbcDriver::onClassPath);
         syntax = NamedSql.Syntax.of(target.dialect(), target.url());
         HikariConfig config = PoolSettings.configure(name(), target, params, this::warnIgnored);
@@ -173,13 +175,13 @@ public class SQLConnection extends BaseConnection<HikariDataSource> {
 
     /** @return the result cache, for tests of this package */
     QueryCache resultCache() {
-        return cache;
+        return queries.cache();
     }
 
     /** Cached results belong to the pool they were read from, and go with it. */
     @Override
     protected void retired(HikariDataSource raw) {
-        cache.dropAll(raw);
+        queries.dropAll(raw);
     }
 
     // ------------------------------------------------------------------ reads
@@ -232,102 +234,10 @@ public class SQLConnection extends BaseConnection<HikariDataSource> {
      * @return the result
      */
     public Table query(String sql, QueryOptions options) {
-        // decided only when a sent statement lost its connection: no regex on the path of every query
-        java.util.function.BooleanSupplier retry = () -> options.retry().orElseGet(() -> StatementKind.isRead(sql));
-        return read(sql, retry, (pool, attempt) -> {
-            // parsed once connected: the database decides how strings and comments read
-            NamedSql.Bound bound = NamedSql.parse(sql, syntax).bind(name(), options.params());
-            Duration ttl = options.ttl().orElseGet(settings::queryTtl);
-            QueryCache.Key key = ttl.isZero() ? null : new QueryCache.Key(pool, sql, options.params(), options.maxRows());
-            Table cached = key == null ? null : cache.get(key);
-            if (cached != null) {
-                return cached;
-            }
-            Table table;
-            try (Connection c = attempt.connection(pool)) {
-                table = Statements.query(c, bound, options);
-            }
-            if (table == null) {
-                throw new QueryException(SqlMessages.sqlNoResultSet(name()));
-            }
-            if (key != null) {
-                cache.put(key, table, ttl, settings.cacheMaxBytes());
-            }
-            return table;
+        return queries.query(sql, options, () -> {
+            Lease<HikariDataSource> lease = lease();
+            return new JdbcQueries.Hold<>(lease.raw(), lease::retire, lease::close);
         });
-    }
-
-    /** Work on the pool that may throw JDBC's exception. */
-    @FunctionalInterface
-    private interface PoolWork<T> {
-        T apply(HikariDataSource pool, Attempt attempt) throws SQLException;
-    }
-
-    /** One attempt of a read: knows whether its statement may have reached the database. */
-    private static final class Attempt {
-        private boolean sent;
-
-        /** @return a connection of the pool; from here on the statement counts as sent */
-        Connection connection(HikariDataSource pool) throws SQLException {
-            Connection c = pool.getConnection();
-            sent = true;
-            return c;
-        }
-    }
-
-    /**
-     * Streamlit's retry of reads: on a connection-class failure, retire the pool that failed
-     * (only that one: many threads failing on it retire it once), wait, and try again. A pool that
-     * timed out only because all its connections were busy is waited for again, not replaced. A
-     * statement that is not to be retried (not known to be a read) fails at once when it lost its
-     * connection after it was sent, since it may have been applied.
-     */
-    private <T> T read(String sql, java.util.function.BooleanSupplier retry, PoolWork<T> work) {
-        for (int attempt = 1; ; attempt++) {
-            Exception failure;
-            ConnectionUnavailableException notRetried = null;
-            try (Lease<HikariDataSource> lease = lease()) {
-                Attempt thisAttempt = new Attempt();
-                try {
-                    return work.apply(lease.raw(), thisAttempt);
-                } catch (SQLException e) {
-                    if (!Failures.isConnectionFailure(e)) {
-                        throw settings.failures(name()).statement(e, sql);
-                    }
-                    if (!Failures.isPoolExhausted(e)) {
-                        unreachable = true;
-                        lease.retire(); // a busy pool is not a broken one: a new pool would only add connections
-                    }
-                    if (thisAttempt.sent && !retry.getAsBoolean()) {
-                        notRetried = settings.failures(name()).queryNotRetried(e); // thrown past the catch below
-                    }
-                    failure = e;
-                }
-            } catch (ConnectionUnavailableException e) {
-                if (!Failures.isConnectionFailure(e)) {
-                    throw e;
-                }
-                failure = e;
-            }
-            if (notRetried != null) {
-                throw notRetried;
-            }
-            SqlSettings s = settings;
-            if (attempt >= s.attempts()) {
-                throw s.failures(name()).readUnavailable(failure, attempt);
-            }
-            LOG.log(System.Logger.Level.DEBUG, () -> SqlMessages.sqlRetrying(name(), s.retryWait()));
-            pause(s.retryWait(), failure, attempt);
-        }
-    }
-
-    private void pause(Duration wait, Exception failure, int attempt) {
-        try {
-            Thread.sleep(wait.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw settings.failures(name()).readUnavailable(failure, attempt);
-        }
     }
 
     // ------------------------------------------------------------------ writes
@@ -368,7 +278,7 @@ public class SQLConnection extends BaseConnection<HikariDataSource> {
             }
             return n;
         } catch (SQLException e) {
-            throw settings.failures(name()).forWrite(e, sql);
+            throw failures().forWrite(e, sql);
         }
     }
 
@@ -395,7 +305,7 @@ public class SQLConnection extends BaseConnection<HikariDataSource> {
             c.setAutoCommit(false);
             T result;
             try {
-                result = work.run(new Transaction(name(), c, settings.failures(name()), syntax));
+                result = work.run(new Transaction(name(), c, failures(), syntax));
             } catch (SQLException | RuntimeException | Error e) {
                 rollback(c, e);
                 throw e;
@@ -403,7 +313,7 @@ public class SQLConnection extends BaseConnection<HikariDataSource> {
             c.commit();
             return result;
         } catch (SQLException e) {
-            throw settings.failures(name()).forWrite(e, null);
+            throw failures().forWrite(e, null);
         }
     }
 
@@ -451,7 +361,7 @@ public class SQLConnection extends BaseConnection<HikariDataSource> {
             return LeasedConnection.wrap(lease.raw().getConnection(), lease::close);
         } catch (SQLException e) {
             lease.close();
-            throw settings.failures(name()).forWrite(e, null);
+            throw failures().forWrite(e, null);
         } catch (RuntimeException | Error e) {
             lease.close();
             throw e;
@@ -459,6 +369,11 @@ public class SQLConnection extends BaseConnection<HikariDataSource> {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** @return the exceptions of this connection, secret values of the last connect removed */
+    private Failures failures() {
+        return queries.settings().failures(name());
+    }
 
     private void warnIgnored(String key) {
         if (warned.add(key)) {
@@ -468,6 +383,6 @@ public class SQLConnection extends BaseConnection<HikariDataSource> {
 
     /** @return the number of cached query results (for tests) */
     long cachedResults() {
-        return cache.size();
+        return queries.cachedResults();
     }
 }

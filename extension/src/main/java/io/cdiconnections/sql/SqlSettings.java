@@ -6,8 +6,10 @@ import java.util.Map;
 import io.cdiconnections.ConnectionParameters;
 
 /**
- * What a SQL connection's parameters say about running statements, read at each connect:
- * the default query ttl and the read retry policy, and the values messages must not show.
+ * What a JDBC connection's parameters say about running statements, read at each connect:
+ * the default query ttl, the read retry policy, the bound of the result cache and the values
+ * messages must not show. {@link SQLConnection} reads every key; the types built on
+ * {@link JdbcQueries} (Snowflake's) read all but {@code query_cache_max_bytes}, whose default they keep.
  *
  * @param queryTtl  {@code query_ttl}: how long results are cached when a query names no ttl; zero for no caching
  * @param attempts  {@code retry_attempts}: how often a read is tried on a connection failure (Streamlit: 3)
@@ -23,10 +25,20 @@ record SqlSettings(Duration queryTtl, int attempts, Duration retryWait, long cac
     private static final java.util.regex.Pattern SIZE =
             java.util.regex.Pattern.compile("(\\d+)\\s*(|b|kib|kb|mib|mb|gib|gb)", java.util.regex.Pattern.CASE_INSENSITIVE);
 
+    /** @return every key read: {@link SQLConnection}'s settings */
     static SqlSettings from(ConnectionParameters p) {
+        return read(p, true);
+    }
+
+    /** @return the keys read but {@code query_cache_max_bytes}, whose default is kept */
+    static SqlSettings withoutCacheBound(ConnectionParameters p) {
+        return read(p, false);
+    }
+
+    private static SqlSettings read(ConnectionParameters p, boolean cacheBound) {
         int attempts = Math.max(1, p.getInt("retry_attempts").orElse(DEFAULT.attempts));
-        long maxBytes = p.get("query_cache_max_bytes").map(v -> bytes(p.connectionName(), v))
-                .orElse(DEFAULT.cacheMaxBytes);
+        long maxBytes = !cacheBound ? DEFAULT.cacheMaxBytes
+                : p.get("query_cache_max_bytes").map(v -> bytes(p.connectionName(), v)).orElse(DEFAULT.cacheMaxBytes);
         return new SqlSettings(p.getDuration("query_ttl").orElse(Duration.ZERO), attempts,
                 p.getDuration("retry_wait").orElse(DEFAULT.retryWait), maxBytes, p.asMap());
     }
