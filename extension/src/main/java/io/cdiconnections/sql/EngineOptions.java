@@ -68,7 +68,7 @@ final class EngineOptions {
             }
         }
         if (!unknown.isEmpty()) {
-            throw new ConnectionConfigException(SqlMessages.sqlUnknownOptions(p.connectionName(), unknown));
+            throw new ConnectionConfigException(SqlConfigMessages.sqlUnknownOptions(p.connectionName(), unknown));
         }
         return new ConnectionParameters(p.connectionName(), values, fromOptions);
     }

@@ -47,18 +47,18 @@ record JdbcTarget(Dialect dialect, JdbcDriver driver, String url, String usernam
      */
     static JdbcTarget resolve(ConnectionParameters p, Predicate<String> driverPresent) {
         if (p.keys().stream().noneMatch(k -> ADDRESS_KEYS.contains(k) || k.startsWith("query."))) {
-            throw new ConnectionConfigException(SqlMessages.sqlMissingConfiguration(p.connectionName()));
+            throw new ConnectionConfigException(SqlConfigMessages.sqlMissingConfiguration(p.connectionName()));
         }
         Optional<String> url = p.get("url");
         if (url.isPresent() && url.get().trim().toLowerCase(Locale.ROOT).startsWith("jdbc:")) {
             return fromJdbcUrl(p, url.get().trim(), driverPresent);
         }
         SqlUrl parts = url.map(u -> SqlUrl.parse(u).orElseThrow(
-                        () -> new ConnectionConfigException(SqlMessages.sqlBadUrl(p.connectionName()))))
+                        () -> new ConnectionConfigException(SqlConfigMessages.sqlBadUrl(p.connectionName()))))
                 .orElseGet(() -> fromKeys(p));
         SqlUrl merged = overlay(parts, p);
         Dialect dialect = Dialect.named(merged.dialect()).orElseThrow(() -> new ConnectionConfigException(
-                SqlMessages.sqlUnknownDialect(p.connectionName(), merged.dialect(), url.isPresent() ? "url" : "dialect",
+                SqlConfigMessages.sqlUnknownDialect(p.connectionName(), merged.dialect(), url.isPresent() ? "url" : "dialect",
                         Dialect.supportedNames())));
         if (url.isEmpty()) {
             requireParts(p, dialect);
@@ -82,7 +82,7 @@ record JdbcTarget(Dialect dialect, JdbcDriver driver, String url, String usernam
             JdbcDriver wanted = dialect.get().drivers().stream().filter(d -> sub.startsWith(d.subprotocol() + ":"))
                     .findFirst().orElseThrow();
             if (!driverPresent.test(wanted.className())) {
-                throw new ConnectionConfigException(SqlMessages.sqlDriverMissing(p.connectionName(),
+                throw new ConnectionConfigException(SqlConfigMessages.sqlDriverMissing(p.connectionName(),
                         dialect.get().displayName(), List.of(wanted.coordinates())));
             }
             driver = wanted;
@@ -106,7 +106,7 @@ record JdbcTarget(Dialect dialect, JdbcDriver driver, String url, String usernam
         int colon = url.indexOf(':', 5);
         String subprotocol = url.substring(5, colon < 0 ? url.length() : colon).toLowerCase(Locale.ROOT);
         String className = JdbcDriver.accepting(url).orElseThrow(() -> new ConnectionConfigException(
-                SqlMessages.sqlNoDriverAcceptsUrl(p.connectionName(), subprotocol,
+                SqlConfigMessages.sqlNoDriverAcceptsUrl(p.connectionName(), subprotocol,
                         JdbcDriver.OTHER_COORDINATES.get(subprotocol))));
         return className.isEmpty() ? null : new JdbcDriver(className, "", subprotocol);
     }
@@ -121,7 +121,7 @@ record JdbcTarget(Dialect dialect, JdbcDriver driver, String url, String usernam
             if (username(p).isEmpty()) {
                 missing.add("username");
             }
-            throw new ConnectionConfigException(SqlMessages.sqlMissingParams(p.connectionName(), missing));
+            throw new ConnectionConfigException(SqlConfigMessages.sqlMissingParams(p.connectionName(), missing));
         }
         return new SqlUrl(dialect, null, null, null, null, null, null, Map.of());
     }
@@ -138,7 +138,7 @@ record JdbcTarget(Dialect dialect, JdbcDriver driver, String url, String usernam
             missing.add("username");
         }
         if (!missing.isEmpty()) {
-            throw new ConnectionConfigException(SqlMessages.sqlMissingParams(p.connectionName(), missing));
+            throw new ConnectionConfigException(SqlConfigMessages.sqlMissingParams(p.connectionName(), missing));
         }
     }
 
@@ -168,7 +168,7 @@ record JdbcTarget(Dialect dialect, JdbcDriver driver, String url, String usernam
             return checkedClass(p, javaClass, driverPresent, dialect.drivers().get(0).subprotocol());
         }
         return dialect.drivers().stream().filter(d -> driverPresent.test(d.className())).findFirst()
-                .orElseThrow(() -> new ConnectionConfigException(SqlMessages.sqlDriverMissing(p.connectionName(),
+                .orElseThrow(() -> new ConnectionConfigException(SqlConfigMessages.sqlDriverMissing(p.connectionName(),
                         dialect.displayName(), dialect.drivers().stream().map(JdbcDriver::coordinates).toList())));
     }
 
@@ -176,7 +176,7 @@ record JdbcTarget(Dialect dialect, JdbcDriver driver, String url, String usernam
     private static JdbcDriver checkedClass(ConnectionParameters p, String javaClass, Predicate<String> driverPresent,
                                            String subprotocol) {
         if (!driverPresent.test(javaClass)) {
-            throw new ConnectionConfigException(SqlMessages.sqlDriverClassMissing(p.connectionName(), javaClass));
+            throw new ConnectionConfigException(SqlConfigMessages.sqlDriverClassMissing(p.connectionName(), javaClass));
         }
         for (Dialect d : Dialect.values()) {
             for (JdbcDriver known : d.drivers()) {

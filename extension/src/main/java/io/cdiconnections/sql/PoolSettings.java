@@ -60,7 +60,7 @@ final class PoolSettings {
             try {
                 c.setDriverClassName(target.driver().className());
             } catch (RuntimeException e) { // present but not a usable java.sql.Driver
-                throw new ConnectionConfigException(SqlMessages.sqlInvalidPool(connection,
+                throw new ConnectionConfigException(SqlConfigMessages.sqlInvalidPool(connection,
                         e.getClass().getSimpleName() + ": " + e.getMessage()));
             }
         }
@@ -109,7 +109,7 @@ final class PoolSettings {
         } else if (Set.of("READ_UNCOMMITTED", "READ_COMMITTED", "REPEATABLE_READ", "SERIALIZABLE").contains(l)) {
             c.setTransactionIsolation("TRANSACTION_" + l);
         } else {
-            throw new ConnectionConfigException(SqlMessages.sqlBadIsolationLevel(connection));
+            throw new ConnectionConfigException(SqlConfigMessages.sqlBadIsolationLevel(connection));
         }
     }
 
@@ -121,7 +121,7 @@ final class PoolSettings {
             try {
                 PropertyElf.setTargetFromProperties(c, one);
             } catch (RuntimeException ex) {
-                throw new ConnectionConfigException(SqlMessages.sqlBadPoolSetting(connection, "pool." + e.getKey()));
+                throw new ConnectionConfigException(SqlConfigMessages.sqlBadPoolSetting(connection, "pool." + e.getKey()));
             }
         }
     }

@@ -74,7 +74,7 @@ public class SQLConnection extends BaseConnection<HikariDataSource> {
     private final JdbcQueries<HikariDataSource> queries;
     /** How the database of the current pool reads strings and comments, to find {@code :name} parameters. */
     private volatile NamedSql.Syntax syntax = NamedSql.Syntax.STANDARD;
-    /** Whether the last connect failed or a pool was retired as unreachable: the next connect probes first. */
+    /** Whether the last connect failed or a pool was retired as unreachable: the next connect checks reachability first. */
     private volatile boolean unreachable;
 
     /**
@@ -142,13 +142,13 @@ public class SQLConnection extends BaseConnection<HikariDataSource> {
         try {
             PoolSettings.hideSecrets(config);
             if (unreachable) {
-                ConnectProbe.check(config);
+                ReachabilityCheck.check(config);
             }
             HikariDataSource pool = new HikariDataSource(config);
             unreachable = false;
             return pool;
         } catch (IllegalArgumentException e) {
-            throw new ConnectionConfigException(SqlMessages.sqlInvalidPool(name(), s.failures(name()).text(e)));
+            throw new ConnectionConfigException(SqlConfigMessages.sqlInvalidPool(name(), s.failures(name()).text(e)));
         } catch (SQLException | RuntimeException e) {
             unreachable = true;
             throw s.failures(name()).connectFailed(e, target.describe());
@@ -377,7 +377,7 @@ public class SQLConnection extends BaseConnection<HikariDataSource> {
 
     private void warnIgnored(String key) {
         if (warned.add(key)) {
-            LOG.log(System.Logger.Level.WARNING, SqlMessages.sqlIgnoredEngineKwarg(name(), key));
+            LOG.log(System.Logger.Level.WARNING, SqlConfigMessages.sqlIgnoredEngineKwarg(name(), key));
         }
     }
 

@@ -47,7 +47,7 @@ record SqlSettings(Duration queryTtl, int attempts, Duration retryWait, long cac
     private static long bytes(String connection, String value) {
         java.util.regex.Matcher m = SIZE.matcher(value.trim());
         if (!m.matches()) {
-            throw new io.cdiconnections.ConnectionConfigException(SqlMessages
+            throw new io.cdiconnections.ConnectionConfigException(SqlConfigMessages
                     .sqlBadSize(connection, "query_cache_max_bytes", value));
         }
         int shift = switch (m.group(2).toLowerCase(java.util.Locale.ROOT)) {
@@ -59,7 +59,7 @@ record SqlSettings(Duration queryTtl, int attempts, Duration retryWait, long cac
         try {
             return Math.multiplyExact(Long.parseLong(m.group(1)), 1L << shift);
         } catch (ArithmeticException | NumberFormatException e) {
-            throw new io.cdiconnections.ConnectionConfigException(SqlMessages
+            throw new io.cdiconnections.ConnectionConfigException(SqlConfigMessages
                     .sqlBadSize(connection, "query_cache_max_bytes", value));
         }
     }

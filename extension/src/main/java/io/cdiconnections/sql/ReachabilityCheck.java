@@ -12,9 +12,9 @@ import com.zaxxer.hikari.util.DriverDataSource;
  * connection before it reports it; during an outage that second would be added to every retry
  * and to the recovery after it. Only then: a healthy start makes no extra login.
  */
-final class ConnectProbe {
+final class ReachabilityCheck {
 
-    private ConnectProbe() {
+    private ReachabilityCheck() {
     }
 
     /**
