@@ -5,6 +5,7 @@ import java.lang.System.Logger.Level;
 import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -27,6 +28,8 @@ import java.util.Set;
 final class ApplicationDrivers {
 
     private static final Logger LOG = System.getLogger(ApplicationDrivers.class.getName());
+    /** More than the rounds {@link #deregister} needs once every driver it can see has registered: one. */
+    private static final int MAX_ROUNDS = 5;
 
     private ApplicationDrivers() {
     }
@@ -42,17 +45,33 @@ final class ApplicationDrivers {
         Set<ClassLoader> owned = Collections.newSetFromMap(new IdentityHashMap<>());
         owned.addAll(applicationLoaders);
         owned.removeAll(jvmLoaders());
-        List<String> deregistered = new java.util.ArrayList<>();
-        for (Driver driver : Collections.list(DriverManager.getDrivers())) {
-            if (!loadedBy(driver.getClass().getClassLoader(), owned)) {
-                continue;
+        List<String> deregistered = new ArrayList<>();
+        Set<Driver> refused = Collections.newSetFromMap(new IdentityHashMap<>());
+        // DriverManager.getDrivers() decides what a caller may see by loading each registered
+        // driver's class by name in the caller's loader, initialising it: an application driver
+        // whose class was never initialised (one that another application's copy names) registers
+        // itself right then, behind the list it returns. So a first call only lets those
+        // register; then ask until a round finds none of the application's.
+        DriverManager.getDrivers();
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            List<Driver> ours = new ArrayList<>();
+            for (Driver driver : Collections.list(DriverManager.getDrivers())) {
+                if (loadedBy(driver.getClass().getClassLoader(), owned) && !refused.contains(driver)) {
+                    ours.add(driver);
+                }
             }
-            try {
-                DriverManager.deregisterDriver(driver);
-                deregistered.add(driver.getClass().getName());
-            } catch (SQLException | SecurityException e) {
-                LOG.log(Level.DEBUG, () -> "Could not deregister JDBC driver " + driver.getClass().getName()
-                        + ": " + e);
+            if (ours.isEmpty()) {
+                break;
+            }
+            for (Driver driver : ours) {
+                try {
+                    DriverManager.deregisterDriver(driver);
+                    deregistered.add(driver.getClass().getName());
+                } catch (SQLException | SecurityException e) {
+                    refused.add(driver);
+                    LOG.log(Level.DEBUG, () -> "Could not deregister JDBC driver " + driver.getClass().getName()
+                            + ": " + e);
+                }
             }
         }
         if (!deregistered.isEmpty()) {

@@ -21,6 +21,7 @@ import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.InjectionPoint;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessInjectionPoint;
+import jakarta.enterprise.inject.spi.ProcessInjectionTarget;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -44,6 +45,8 @@ import io.cdiconnections.internal.registry.TypeResolver;
 public class ConnectionExtension implements Extension {
 
     private static final String LIBRARY_PACKAGE = "io.cdiconnections.";
+    /** The jars (or folders) of the library's classes: this one's and the config source's. */
+    private static final Set<String> LIBRARY_LOCATIONS = libraryLocations();
 
     private final Map<String, Request> requests = new LinkedHashMap<>();
     private final List<Site> sites = new ArrayList<>();
@@ -63,18 +66,69 @@ public class ConnectionExtension implements Extension {
 
     /**
      * The context class loader is not always the loader of the application's classes (Open
-     * Liberty's is a wrapper beside it), so the loaders of the types discovered count as the
-     * application's too; ours do not, since the library may be shared by the server.
+     * Liberty's is a wrapper beside it), so the loaders of the application's beans and of its
+     * components that are injected (a servlet, a filter, a JAX-RS resource: no beans, and in an
+     * archive of discovery mode {@code annotated} maybe the only classes CDI shows us) count as
+     * the application's too; ours do not, since the library may be shared by the server.
+     *
+     * <p>Not {@code ProcessAnnotatedType<?>}: Weld logs WELD-000411 ("receives events for all
+     * annotated types") for such an observer with the observer method as the log record's
+     * parameter, and Open Liberty keeps its last 100 log records (soft references), so each
+     * undeployed application stayed reachable through its own log line until they were cleared.
      */
-    void collectApplicationLoaders(@Observes ProcessAnnotatedType<?> event) {
-        Class<?> type = event.getAnnotatedType().getJavaClass();
-        if (type.getClassLoader() != null && !type.getName().startsWith(LIBRARY_PACKAGE)) {
+    void collectApplicationLoaders(@Observes ProcessInjectionTarget<?> event) {
+        addApplicationLoader(event.getAnnotatedType().getJavaClass());
+    }
+
+    private void addApplicationLoader(Class<?> type) {
+        if (type.getClassLoader() != null && !ofTheLibrary(type)) {
             applicationLoaders.add(type.getClassLoader());
+        }
+    }
+
+    /**
+     * Whether a type is one of the library's own (its jar is a bean archive): named in our
+     * package and loaded from the library's jars. The name alone is not enough: an
+     * application's class may be named in our package too (our own test WARs' are, and on Open
+     * Liberty they were then no loader of the application, whose drivers stayed registered).
+     *
+     * @param type a class CDI showed us
+     * @return true for a class of the library's jar
+     */
+    static boolean ofTheLibrary(Class<?> type) {
+        if (!type.getName().startsWith(LIBRARY_PACKAGE)) {
+            return false;
+        }
+        String where = location(type);
+        return where == null || LIBRARY_LOCATIONS.isEmpty() || LIBRARY_LOCATIONS.contains(where);
+    }
+
+    private static Set<String> libraryLocations() {
+        Set<String> locations = new HashSet<>();
+        for (Class<?> type : List.of(ConnectionExtension.class, io.cdiconnections.config.SecretsConfigSource.class)) {
+            String where = location(type);
+            if (where != null) {
+                locations.add(where);
+            }
+        }
+        return locations;
+    }
+
+    /** @return the jar or folder a class was loaded from, null when its loader does not say */
+    private static String location(Class<?> type) {
+        try {
+            java.security.CodeSource source = type.getProtectionDomain().getCodeSource();
+            return source == null || source.getLocation() == null ? null : source.getLocation().toExternalForm();
+        } catch (SecurityException e) {
+            return null;
         }
     }
 
     void collectConnectionInjectionPoints(@Observes ProcessInjectionPoint<?, ?> event) {
         InjectionPoint ip = event.getInjectionPoint();
+        if (ip.getMember() != null) {
+            addApplicationLoader(ip.getMember().getDeclaringClass());
+        }
         Connection connection = connectionQualifier(ip);
         if (connection == null) {
             return;

@@ -46,6 +46,28 @@ class ApplicationDriversTest {
         assertThat(loader.get()).as("the application's class loader after GC").isNull();
     }
 
+    /**
+     * Open Liberty, before the fix: listing the drivers initialises, in the caller's loader, the
+     * class of each driver registered by another loader under the same name, and a driver whose
+     * class was never initialised registers itself then, after the list was taken. It must go too.
+     */
+    @Test
+    void aDriverThatRegistersWhileTheDriversAreListedIsDeregisteredToo() throws Exception {
+        try (URLClassLoader other = application(); URLClassLoader application = application()) {
+            Class.forName("org.h2.Driver", true, other);
+
+            assertThat(deregisterIn(application, application)).containsExactly("org.h2.Driver");
+            assertThat(deregisterIn(application, application)).as("left registered").isEmpty();
+            assertThat(deregisterIn(other, other)).containsExactly("org.h2.Driver");
+        }
+    }
+
+    /** An application of its own: this library and H2, below the JVM's platform loader. */
+    private static URLClassLoader application() {
+        return new URLClassLoader(new URL[] {jarOf(ApplicationDrivers.class), jarOf(org.h2.Driver.class)},
+                ClassLoader.getPlatformClassLoader());
+    }
+
     @Test
     void theJvmsOwnDriversStay() throws Exception {
         assertThat(ApplicationDrivers.deregister(Set.of(ClassLoader.getSystemClassLoader(),

@@ -279,6 +279,20 @@ class ConnectionExtensionTest {
         assertThat(io.cdiconnections.internal.registry.Registries.current()).isNotSameAs(extension.registry());
     }
 
+    /**
+     * The application's loader is found from its classes, which may be named in our package too
+     * (our test WARs' are): only the library's own jars' classes are left out. On Open Liberty,
+     * whose context class loader is not the application's, such a WAR kept its JDBC drivers
+     * registered, and so its loader, after undeploy.
+     */
+    @Test
+    void aClassInOurPackageFromElsewhereIsTheApplications() {
+        assertThat(ConnectionExtension.ofTheLibrary(ConnectionExtension.class)).isTrue();
+        assertThat(ConnectionExtension.ofTheLibrary(io.cdiconnections.config.SecretsConfigSource.class)).isTrue();
+        assertThat(ConnectionExtension.ofTheLibrary(ConnectionExtensionTest.class)).isFalse();
+        assertThat(ConnectionExtension.ofTheLibrary(String.class)).isFalse();
+    }
+
     @Test
     void deploymentReportsEveryProblemAtOnceWithItsInjectionPoint() {
         assertThatThrownBy(() -> start(Mistakes.class).close())
