@@ -105,4 +105,14 @@ final class ConnectionMessages {
     static String builderCall(String connection) {
         return "Connections.builder(\"" + connection + "\")";
     }
+
+    /**
+     * @return the message for a class path without the service of cdi-connections that finds
+     *         registries (a merged jar that dropped its {@code META-INF/services} file)
+     */
+    static String noConnectionSource() {
+        return "No io.cdiconnections.ConnectionSource service was found: the file "
+                + "META-INF/services/io.cdiconnections.ConnectionSource of the cdi-connections jar is missing "
+                + "from the class path. A jar that merges others must keep (and merge) META-INF/services files.";
+    }
 }

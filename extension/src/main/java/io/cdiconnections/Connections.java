@@ -1,14 +1,15 @@
 package io.cdiconnections;
 
 import java.time.Duration;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
-import io.cdiconnections.internal.registry.ConnectionRegistry;
-import io.cdiconnections.internal.registry.ConnectionRequest;
-import io.cdiconnections.internal.registry.Registries;
-import io.cdiconnections.internal.registry.Resolution;
+import io.cdiconnections.internal.RequestArguments;
 
 /**
  * Connections without injection: Streamlit's {@code st.connection(...)} as one call. Works in a
@@ -32,9 +33,9 @@ import io.cdiconnections.internal.registry.Resolution;
  */
 public final class Connections {
 
-    private final ConnectionRegistry registry;
+    private final ConnectionSource registry;
 
-    private Connections(ConnectionRegistry registry) {
+    private Connections(ConnectionSource registry) {
         this.registry = registry;
     }
 
@@ -44,8 +45,13 @@ public final class Connections {
      * @param registry the deployment's registry
      * @return the instance
      */
-    public static Connections boundTo(ConnectionRegistry registry) {
+    public static Connections boundTo(ConnectionSource registry) {
         return new Connections(Objects.requireNonNull(registry, "registry"));
+    }
+
+    /** @return the service that forwards to the registry of the calling application */
+    private static ConnectionSource current() {
+        return Current.SOURCE;
     }
 
     /**
@@ -61,7 +67,7 @@ public final class Connections {
      * @throws ConnectionException when the type cannot be resolved
      */
     public static BaseConnection<?> get(String name) {
-        return Registries.current().get(name, null);
+        return current().get(name, null);
     }
 
     /**
@@ -78,7 +84,7 @@ public final class Connections {
      * @throws ConnectionException when the type cannot be resolved or is not a {@code type}
      */
     public static <T extends BaseConnection<?>> T get(String name, Class<T> type) {
-        return Registries.current().get(name, Objects.requireNonNull(type, "type"));
+        return current().get(name, Objects.requireNonNull(type, "type"));
     }
 
     /**
@@ -128,18 +134,19 @@ public final class Connections {
      * {@link ConnectionConfigException} naming the fix.
      */
     public static final class Builder {
-        private final ConnectionRegistry registry;
+        private final ConnectionSource registry;
         private final String name;
         private String type = "";
         private Class<?> typeClass;
-        private String ttl = "";
+        /** The ttl given (zero means forever), or null for the default. */
+        private Duration ttl;
         private int maxEntries = Connection.UNBOUNDED;
-        private final Map<String, String> options = new TreeMap<>();
+        private final SortedMap<String, String> options = new TreeMap<>();
 
-        private Builder(ConnectionRegistry registry, String name) {
+        private Builder(ConnectionSource registry, String name) {
             this.registry = registry;
             this.name = name;
-            ConnectionRequest.of(name, "", null, "", Connection.UNBOUNDED, Map.of(), where());
+            RequestArguments.name(name, where(), ConnectionConfigException::new);
         }
 
         /**
@@ -168,7 +175,9 @@ public final class Connections {
          * @throws ConnectionConfigException when it is negative
          */
         public Builder ttl(Duration ttl) {
-            return ttl(Objects.requireNonNull(ttl, "ttl").toString());
+            this.ttl = RequestArguments.ttl(name, Objects.requireNonNull(ttl, "ttl"), where(),
+                    ConnectionConfigException::new);
+            return this;
         }
 
         /**
@@ -177,9 +186,8 @@ public final class Connections {
          * @throws ConnectionConfigException when it is not a duration
          */
         public Builder ttl(String ttl) {
-            String t = Objects.requireNonNull(ttl, "ttl").trim();
-            ConnectionRequest.of(name, "", null, t, Connection.UNBOUNDED, Map.of(), where());
-            this.ttl = t;
+            this.ttl = RequestArguments.ttl(name, Objects.requireNonNull(ttl, "ttl").trim(), where(),
+                    ConnectionConfigException::new);
             return this;
         }
 
@@ -190,8 +198,7 @@ public final class Connections {
          * @throws ConnectionConfigException when it is zero or negative (other than UNBOUNDED)
          */
         public Builder maxEntries(int maxEntries) {
-            ConnectionRequest.of(name, "", null, "", maxEntries, Map.of(), where());
-            this.maxEntries = maxEntries;
+            this.maxEntries = RequestArguments.maxEntries(name, maxEntries, where(), ConnectionConfigException::new);
             return this;
         }
 
@@ -201,10 +208,10 @@ public final class Connections {
          * @return this builder
          */
         public Builder option(String key, String value) {
-            Objects.requireNonNull(key, "key");
-            ConnectionRequest.of(name, "", null, "", Connection.UNBOUNDED, Map.of(key.trim(),
-                    Objects.requireNonNull(value, "value")), where());
-            options.put(key.trim(), value);
+            String k = Objects.requireNonNull(key, "key").trim();
+            RequestArguments.option(name, k, Objects.requireNonNull(value, "value"), where(),
+                    ConnectionConfigException::new);
+            options.put(k, value);
             return this;
         }
 
@@ -242,20 +249,35 @@ public final class Connections {
          */
         @SuppressWarnings("unchecked")
         public <T extends BaseConnection<?>> T get(Class<T> type) {
-            String where = where();
-            ConnectionRequest request = ConnectionRequest.of(name, type(), typeClass, ttl, maxEntries, options, where);
-            ConnectionRegistry r = registry != null ? registry : Registries.current();
-            Resolution resolution = r.resolve(request, type, where);
-            BaseConnection<?> handle = r.handle(resolution);
+            ConnectionSource r = registry != null ? registry : current();
+            BaseConnection<?> handle = r.get(name, this.type, typeClass, ttl, maxEntries, options, type, where());
             return type == null ? (T) handle : type.cast(handle);
-        }
-
-        private String type() {
-            return type;
         }
 
         private String where() {
             return ConnectionMessages.builderCall(name);
+        }
+    }
+
+    /** The {@link ConnectionSource} service, found once, on first use. */
+    private static final class Current {
+        static final ConnectionSource SOURCE = load();
+
+        private static ConnectionSource load() {
+            ClassLoader ours = Connections.class.getClassLoader();
+            ServiceConfigurationError error = null;
+            Iterator<ConnectionSource> it = ServiceLoader.load(ConnectionSource.class, ours).iterator();
+            while (true) {
+                try {
+                    if (!it.hasNext()) {
+                        break;
+                    }
+                    return it.next();
+                } catch (ServiceConfigurationError e) {
+                    error = e; // the service of another copy of the library, not ours: try the next one
+                }
+            }
+            throw new IllegalStateException(ConnectionMessages.noConnectionSource(), error);
         }
     }
 }

@@ -15,7 +15,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import io.cdiconnections.BaseConnection;
-import io.cdiconnections.Connection;
 import io.cdiconnections.ConnectionException;
 import io.cdiconnections.internal.cdi.DeploymentCheck;
 import io.cdiconnections.config.SecretsConfigSource;
@@ -242,7 +241,7 @@ public final class SecretsCheck {
             }
             DeploymentCheck.Outcome outcome;
             try {
-                outcome = DeploymentCheck.check(registry, ConnectionRequest.of(f.connection()), declared, where);
+                outcome = DeploymentCheck.check(registry, ConnectionRequest.of(f.connection()), declared);
             } catch (ConnectionException e) { // a malformed annotation
                 outcome = new DeploymentCheck.Outcome(null, e.getMessage());
             }
@@ -283,8 +282,7 @@ public final class SecretsCheck {
         }
         boolean listed = false;
         try {
-            Resolution r = registry.resolve(ConnectionRequest.of(name, "", null, "", Connection.UNBOUNDED, Map.of(),
-                    where), null, where);
+            Resolution r = registry.resolver().resolve(ConnectionRequest.named(name, where), null);
             try (BaseConnection<?> detached = registry.detachedHandle(r)) {
                 print(CheckMessages.connection(name, r.type()));
                 keys(config, name, keysOf(config, name, detached.secrets().asMap()));

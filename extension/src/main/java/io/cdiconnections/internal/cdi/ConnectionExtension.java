@@ -155,8 +155,7 @@ public class ConnectionExtension implements Extension {
         }
         String k = key;
         ConnectionRequest r = request;
-        Request req = requests.computeIfAbsent(key, x -> new Request(k, r, ConnectionRequest.describe(connection),
-                ip.getType()));
+        Request req = requests.computeIfAbsent(key, x -> new Request(k, r, ip.getType()));
         if (problem != null) {
             req.problem = problem;
         }
@@ -174,8 +173,7 @@ public class ConnectionExtension implements Extension {
         Registries.register(loader, registry);
         for (Request req : requests.values()) {
             if (req.problem == null) {
-                DeploymentCheck.Outcome outcome = DeploymentCheck.check(registry, req.request, Types.raw(req.declared),
-                        req.where);
+                DeploymentCheck.Outcome outcome = DeploymentCheck.check(registry, req.request, Types.raw(req.declared));
                 req.resolution = outcome.resolution();
                 req.problem = outcome.problem();
                 if (req.resolution != null) {
@@ -257,15 +255,13 @@ public class ConnectionExtension implements Extension {
     private static final class Request {
         final String key;
         final ConnectionRequest request;
-        final String where;
         final Type declared;
         String problem;
         Resolution resolution;
 
-        Request(String key, ConnectionRequest request, String where, Type declared) {
+        Request(String key, ConnectionRequest request, Type declared) {
             this.key = key;
             this.request = request;
-            this.where = where;
             this.declared = declared;
         }
     }

@@ -35,14 +35,12 @@ public final class DeploymentCheck {
      * @param registry the registry that resolves it
      * @param request  the request of the injection point
      * @param declared the raw Java type of the injection point
-     * @param where    how the user wrote the request ({@link ConnectionRequest#describe})
      * @return the resolution, if any, and the problem, if any
      */
-    public static Outcome check(ConnectionRegistry registry, ConnectionRequest request, Class<?> declared,
-                                String where) {
+    public static Outcome check(ConnectionRegistry registry, ConnectionRequest request, Class<?> declared) {
         Resolution r;
         try {
-            r = registry.resolve(request, declared, where);
+            r = registry.resolver().resolve(request, declared);
         } catch (ConnectionException e) {
             return new Outcome(null, e.getMessage());
         }

@@ -54,9 +54,7 @@ final class LookupBeans {
         if (connection == null) {
             throw new IllegalStateException("no @Connection qualifier in " + ip);
         }
-        ConnectionRequest request = ConnectionRequest.of(connection);
-        String where = ConnectionRequest.describe(connection);
-        Resolution r = registry.resolve(request, Types.raw(ip.getType()), where);
+        Resolution r = registry.resolver().resolve(ConnectionRequest.of(connection), Types.raw(ip.getType()));
         return registry.handle(r);
     }
 }

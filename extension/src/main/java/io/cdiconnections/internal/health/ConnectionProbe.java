@@ -16,7 +16,6 @@ import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.config.Config;
 
 import io.cdiconnections.BaseConnection;
-import io.cdiconnections.Connection;
 import io.cdiconnections.ConnectionConfigException;
 import io.cdiconnections.ConnectionException;
 import io.cdiconnections.ConnectionScope;
@@ -168,8 +167,7 @@ public final class ConnectionProbe {
         }
         Resolution r;
         try {
-            r = registry.resolve(ConnectionRequest.of(name, "", null, "", Connection.UNBOUNDED, Map.of(), where),
-                    null, where);
+            r = registry.resolver().resolve(ConnectionRequest.named(name, where), null);
             try (BaseConnection<?> detached = registry.detachedHandle(r)) {
                 detached.checkConfiguration();
             }

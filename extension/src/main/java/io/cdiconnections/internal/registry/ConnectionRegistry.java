@@ -3,29 +3,22 @@ package io.cdiconnections.internal.registry;
 import java.lang.System.Logger.Level;
 import java.lang.ref.ReferenceQueue;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import java.util.SortedMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.spi.ConfigSource;
 
 import io.cdiconnections.BaseConnection;
-import io.cdiconnections.Connection;
 import io.cdiconnections.ConnectionClosedException;
-import io.cdiconnections.ConnectionConfigException;
 import io.cdiconnections.ConnectionContext;
 import io.cdiconnections.ConnectionLifecycle;
 import io.cdiconnections.ConnectionScope;
-import io.cdiconnections.config.SecretsChangeEvent;
+import io.cdiconnections.ConnectionSource;
 import io.cdiconnections.config.SecretsConfigSource;
-import io.cdiconnections.internal.Durations;
-import io.cdiconnections.internal.SecretsReader;
 
 /**
  * Every connection handle of one application (one deployment in a server): Streamlit's
@@ -36,31 +29,21 @@ import io.cdiconnections.internal.SecretsReader;
  *
  * <p>Internal: applications use {@code Connections} or {@code @Connection}.
  */
-public final class ConnectionRegistry implements AutoCloseable {
+public final class ConnectionRegistry implements ConnectionSource, AutoCloseable {
 
     /** The config key of the ttl of connections that name none (Streamlit's {@code runner.connectionDefaultTTL}). */
-    public static final String DEFAULT_TTL_KEY = "cdi-connections.default-ttl";
+    public static final String DEFAULT_TTL_KEY = RequestResolver.DEFAULT_TTL_KEY;
 
     private static final System.Logger LOG = System.getLogger(ConnectionRegistry.class.getName());
 
     private final Config config;
-    private final TypeResolver resolver;
-    /** The hot path: the exact arguments of {@code get(name, type)} to the handle they gave. */
-    private final ConcurrentHashMap<String, Front> front = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<Resolution.GroupKey, ConnectionGroup> groups = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<Resolution.SharingKey, Resolution.GroupKey> firstGroups = new ConcurrentHashMap<>();
-    private final Set<Resolution.SharingKey> warned = ConcurrentHashMap.newKeySet();
-    /**
-     * Every resolution declared (injection points) or used, first come first kept: what health
-     * checks report. A used one is forgotten with its handle; a declared one stays ({@link #pinned}).
-     */
-    private final Map<Declared, Resolution> declared = new ConcurrentHashMap<>();
-    private final Set<Declared> pinned = ConcurrentHashMap.newKeySet();
-    /** A type's scope, asked once of a throwaway handle. */
-    private final ConcurrentHashMap<Class<?>, ConnectionScope> scopes = new ConcurrentHashMap<>();
-    private final ReferenceQueue<BaseConnection<?>> collected = new ReferenceQueue<>();
-    private final List<AutoCloseable> subscriptions = new ArrayList<>();
     private final ClassLoader loader;
+    private final RequestResolver resolver;
+    private final FastLookups lookups = new FastLookups();
+    private final ConcurrentHashMap<Resolution.GroupKey, ConnectionGroup> groups = new ConcurrentHashMap<>();
+    private final Declarations declarations = new Declarations();
+    private final ReferenceQueue<BaseConnection<?>> collected = new ReferenceQueue<>();
+    private final SecretsResets secrets;
     private volatile ScheduledThreadPoolExecutor timer;
     private volatile boolean closed;
 
@@ -74,12 +57,8 @@ public final class ConnectionRegistry implements AutoCloseable {
     public ConnectionRegistry(Config config, ClassLoader loader) {
         this.config = config;
         this.loader = loader;
-        this.resolver = new TypeResolver(config, loader);
-        for (ConfigSource source : config.getConfigSources()) {
-            if (source instanceof SecretsConfigSource secrets) {
-                subscriptions.add(secrets.addChangeListener(this::secretsChanged));
-            }
-        }
+        this.resolver = new RequestResolver(config, loader);
+        this.secrets = new SecretsResets(config, this);
     }
 
     /** @return the configuration this registry reads */
@@ -87,9 +66,19 @@ public final class ConnectionRegistry implements AutoCloseable {
         return config;
     }
 
-    /** @return the resolver this registry uses */
-    public TypeResolver resolver() {
+    /** @return the resolver of this registry's requests */
+    public RequestResolver resolver() {
         return resolver;
+    }
+
+    /** @return the shortcut of {@link #get(String, Class)}, which a change of secrets clears */
+    FastLookups lookups() {
+        return lookups;
+    }
+
+    /** @return what resets connections when their secrets change */
+    SecretsResets secrets() {
+        return secrets;
     }
 
     /**
@@ -101,33 +90,26 @@ public final class ConnectionRegistry implements AutoCloseable {
      * @param <T>  the expected type
      * @return the handle
      */
-    @SuppressWarnings("unchecked")
+    @Override
     public <T> T get(String name, Class<T> type) {
-        for (Front f = front.get(name); f != null; f = f.next) {
-            if (f.type == type) {
-                BaseConnection<?> h = f.ref.get();
-                if (h != null && !h.isClosed()) {
-                    return (T) h;
-                }
-                break;
-            }
+        BaseConnection<?> h = lookups.get(name, type);
+        if (h == null) {
+            h = getSlow(name, type);
         }
-        return getSlow(name, type);
+        return type == null ? castUnchecked(h) : type.cast(h);
     }
 
-    private <T> T getSlow(String name, Class<T> type) {
-        String where = RegistryMessages.getCall(name, type);
-        ConnectionRequest request = ConnectionRequest.of(name, "", null, "", Connection.UNBOUNDED, Map.of(), where);
-        Resolution r = resolve(request, type, where);
+    private BaseConnection<?> getSlow(String name, Class<?> type) {
+        Resolution r = resolver.resolve(ConnectionRequest.named(name, RegistryMessages.getCall(name, type)), type);
         BaseConnection<?> h = handle(r);
         ConnectionGroup group = groups.get(r.groupKey());
         if (r.scope() == ConnectionScope.GLOBAL && group != null) {
             ConnectionGroup.HandleRef ref = group.ref(r);
             if (ref != null && ref.get() == h) {
-                front.compute(name, (k, old) -> Front.with(old, type, ref));
+                lookups.remember(name, type, ref);
             }
         }
-        return type == null ? castUnchecked(h) : type.cast(h);
+        return h;
     }
 
     @SuppressWarnings("unchecked")
@@ -136,36 +118,15 @@ public final class ConnectionRegistry implements AutoCloseable {
     }
 
     /**
-     * Resolves a request: the name, the class, the ttl (with the default) and the bound.
+     * The handle of arguments that {@code Connections.Builder} checked.
      *
-     * @param request  the request as written
-     * @param javaType the Java type asked for, or null
-     * @param where    how the user wrote it, for messages
-     * @return the resolution
-     * @throws io.cdiconnections.ConnectionException naming what is wrong and how to fix it
+     * @see ConnectionSource#get(String, String, Class, Duration, int, SortedMap, Class, String)
      */
-    public Resolution resolve(ConnectionRequest request, Class<?> javaType, String where) {
-        String name = resolver.resolveName(request.name(), where);
-        Class<? extends BaseConnection<?>> type = resolver.resolve(name, request, javaType, where);
-        Duration ttl = request.ttl().isEmpty() ? defaultTtl() : ConnectionRequest.checkTtl(name, request.ttl(), where);
-        if (ttl != null && ttl.isZero()) {
-            ttl = null;
-        }
-        ConnectionScope scope = scopes.computeIfAbsent(type, t -> TypeResolver.detachedHandle(type, name, config).scope());
-        return new Resolution(where, name, type, request.options(), ttl, request.maxEntries(), scope);
-    }
-
-    /**
-     * @return the ttl of connections that name none, or null for forever
-     * @throws ConnectionConfigException naming the key when its value is not a duration
-     */
-    public Duration defaultTtl() {
-        String value = config.getOptionalValue(DEFAULT_TTL_KEY, String.class).map(String::trim).orElse("");
-        if (value.isEmpty()) {
-            return null;
-        }
-        return Durations.parse(value).orElseThrow(() ->
-                new ConnectionConfigException(RegistryMessages.badDefaultTtl(DEFAULT_TTL_KEY, value)));
+    @Override
+    public BaseConnection<?> get(String name, String type, Class<?> typeClass, Duration ttl, int maxEntries,
+                                 SortedMap<String, String> options, Class<?> expected, String where) {
+        return handle(resolver.resolve(ConnectionRequest.checked(name, type, typeClass, ttl, maxEntries, options,
+                where), expected));
     }
 
     /**
@@ -184,7 +145,7 @@ public final class ConnectionRegistry implements AutoCloseable {
         if (r.scope() == ConnectionScope.SESSION) {
             return group.open(r);
         }
-        used(r);
+        declarations.used(r);
         return group.handle(r, collected);
     }
 
@@ -208,19 +169,7 @@ public final class ConnectionRegistry implements AutoCloseable {
      * @param r the resolution
      */
     public void declare(Resolution r) {
-        pinned.add(new Declared(r.groupKey(), r.handleKey()));
-        used(r);
-    }
-
-    /** Records a resolution in use until its handle is gone, and warns as {@link #declare} does. */
-    private void used(Resolution r) {
-        declared.putIfAbsent(new Declared(r.groupKey(), r.handleKey()), r);
-        Resolution.SharingKey sharing = new Resolution.SharingKey(r.type(), r.name(), r.options());
-        Resolution.GroupKey first = firstGroups.putIfAbsent(sharing, r.groupKey());
-        if (first != null && !first.equals(r.groupKey()) && warned.add(sharing)) {
-            LOG.log(Level.WARNING, RegistryMessages.twoPools(r.name(), r.type(), first.ttl(), first.maxEntries(),
-                    r.ttl(), r.maxEntries()));
-        }
+        declarations.declare(r);
     }
 
     /**
@@ -229,9 +178,7 @@ public final class ConnectionRegistry implements AutoCloseable {
      */
     public List<Resolution> declared() {
         expunge();
-        List<Resolution> all = new ArrayList<>(declared.values());
-        all.sort(java.util.Comparator.comparing(Resolution::name));
-        return all;
+        return declarations.list();
     }
 
     /**
@@ -254,21 +201,9 @@ public final class ConnectionRegistry implements AutoCloseable {
         return group.handles().stream().filter(h -> h.name().equals(r.name()) && !h.isClosed()).toList();
     }
 
-    /**
-     * Resets the connections whose own section changed; the others keep their raw instances.
-     *
-     * @param event the changed keys
-     */
-    void secretsChanged(SecretsChangeEvent event) {
-        front.clear(); // a changed type key may resolve a name to another class
-        for (ConnectionGroup group : groups.values()) {
-            for (BaseConnection<?> h : group.handles()) {
-                String prefix = SecretsReader.prefix(h.name());
-                if (event.affects(prefix.substring(0, prefix.length() - 1))) {
-                    h.reset();
-                }
-            }
-        }
+    /** @return every handle that exists now, shared and unshared */
+    List<BaseConnection<?>> handles() {
+        return groups.values().stream().flatMap(g -> g.handles().stream()).toList();
     }
 
     /**
@@ -280,11 +215,7 @@ public final class ConnectionRegistry implements AutoCloseable {
      * watching.
      */
     public void stopWatchingSecrets() {
-        for (ConfigSource source : config.getConfigSources()) {
-            if (source instanceof SecretsConfigSource secrets && !secrets.hasChangeListeners()) {
-                secrets.close();
-            }
-        }
+        secrets.stopWatching();
     }
 
     /** @return whether {@link #close()} was called */
@@ -304,13 +235,7 @@ public final class ConnectionRegistry implements AutoCloseable {
             }
             closed = true;
         }
-        for (AutoCloseable s : subscriptions) {
-            try {
-                s.close();
-            } catch (Exception e) {
-                LOG.log(Level.DEBUG, "Removing a secrets listener failed", e);
-            }
-        }
+        secrets.close();
         for (ConnectionGroup group : groups.values()) {
             for (BaseConnection<?> h : group.handles()) {
                 h.close();
@@ -320,7 +245,7 @@ public final class ConnectionRegistry implements AutoCloseable {
         if (t != null) {
             t.shutdown(); // pending expiries are dropped; one running finishes closing its instance
         }
-        front.clear();
+        lookups.clear();
         groups.clear();
         Registries.unregister(this);
     }
@@ -371,64 +296,16 @@ public final class ConnectionRegistry implements AutoCloseable {
         for (java.lang.ref.Reference<? extends BaseConnection<?>> r; (r = collected.poll()) != null; ) {
             ConnectionGroup.HandleRef ref = (ConnectionGroup.HandleRef) r;
             ref.group.collected(ref);
-            forget(ref.group, ref.key);
+            declarations.forget(ref.group, ref.key);
             any = true;
         }
         if (any) {
-            for (String name : front.keySet()) {
-                front.computeIfPresent(name, (k, f) -> Front.live(f));
-            }
+            lookups.prune();
         }
     }
 
-    /**
-     * Forgets a resolution used through {@code Connections} once its cache no longer holds a handle
-     * for it (collected or closed), so that thousands of dynamic names do not pile up in health
-     * reports and memory. Declared ones stay.
-     */
+    /** A handle of a cache was closed: forgets its resolution if it was only used. */
     void forget(ConnectionGroup group, Resolution.HandleKey key) {
-        Declared d = new Declared(group.key(), key);
-        if (pinned.contains(d) || group.holds(key)) {
-            return;
-        }
-        declared.remove(d);
-        firstGroups.remove(new Resolution.SharingKey(group.key().type(), key.name(), key.options()), group.key());
-    }
-
-    /** Which handle a declared resolution stands for. */
-    private record Declared(Resolution.GroupKey group, Resolution.HandleKey handle) {
-    }
-
-    /** A front entry: the handle one exact {@code get(name, type)} gave; a list per name. */
-    static final class Front {
-        final Class<?> type;
-        final ConnectionGroup.HandleRef ref;
-        final Front next;
-
-        Front(Class<?> type, ConnectionGroup.HandleRef ref, Front next) {
-            this.type = type;
-            this.ref = ref;
-            this.next = next;
-        }
-
-        static Front with(Front list, Class<?> type, ConnectionGroup.HandleRef ref) {
-            Front rest = null;
-            for (Front f = list; f != null; f = f.next) {
-                if (f.type != type && f.ref.get() != null) {
-                    rest = new Front(f.type, f.ref, rest);
-                }
-            }
-            return new Front(type, ref, rest);
-        }
-
-        static Front live(Front list) {
-            Front rest = null;
-            for (Front f = list; f != null; f = f.next) {
-                if (f.ref.get() != null) {
-                    rest = new Front(f.type, f.ref, rest);
-                }
-            }
-            return rest;
-        }
+        declarations.forget(group, key);
     }
 }

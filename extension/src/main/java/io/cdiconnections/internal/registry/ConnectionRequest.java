@@ -3,50 +3,52 @@ package io.cdiconnections.internal.registry;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Map;
-import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
 import io.cdiconnections.Connection;
 import io.cdiconnections.ConnectionConfigException;
-import io.cdiconnections.internal.Durations;
 import io.cdiconnections.internal.Redaction;
+import io.cdiconnections.internal.RequestArguments;
 
 /**
- * What a user asked for, as written: the arguments of one {@link Connection @Connection} or one
+ * What a user asked for, parsed once: the arguments of one {@link Connection @Connection} or one
  * {@code Connections} call, checked for form (a ttl that parses, a bound that is positive,
  * options of the form {@code key=value}) but not yet resolved (no {@code env:} lookup, no type
- * resolution, no default ttl). Immutable; equal requests have equal {@link #canonical()} keys.
+ * resolution, no default ttl), with how the user wrote it, for messages. Immutable; equal
+ * requests have equal {@link #canonical()} keys.
  *
- * <p>Internal: used by {@code Connections} and the CDI extension.
+ * <p>Internal: used by the registry, the CDI extension and the secrets checker.
  */
 public final class ConnectionRequest {
 
     private final String name;
     private final String type;
     private final Class<?> typeClass;
-    private final String ttl;
+    private final Duration ttl;
     private final int maxEntries;
     private final SortedMap<String, String> options;
+    private final String where;
     private final String canonical;
 
-    private ConnectionRequest(String name, String type, Class<?> typeClass, String ttl, int maxEntries,
-                              Map<String, String> options) {
+    private ConnectionRequest(String name, String type, Class<?> typeClass, Duration ttl, int maxEntries,
+                              Map<String, String> options, String where) {
         this.name = name;
-        this.type = type;
+        this.type = type == null ? "" : type.trim();
         this.typeClass = typeClass;
         this.ttl = ttl;
         this.maxEntries = maxEntries;
         this.options = Collections.unmodifiableSortedMap(new TreeMap<>(options));
+        this.where = where;
         this.canonical = canonicalOf();
     }
 
     /**
-     * Checks and records one request.
+     * Checks and parses one request whose ttl is written as text.
      *
      * @param name       the name as written (may be {@code env:VAR})
      * @param type       a short name or class name, or empty
-     * @param typeClass  a type given as a class (builder), or null
+     * @param typeClass  a type given as a class, or null
      * @param ttl        the ttl as written, or empty for the default
      * @param maxEntries a positive bound or {@link Connection#UNBOUNDED}
      * @param options    the options given in code
@@ -56,13 +58,42 @@ public final class ConnectionRequest {
      */
     public static ConnectionRequest of(String name, String type, Class<?> typeClass, String ttl, int maxEntries,
                                        Map<String, String> options, String where) {
-        checkName(name, where);
-        String t = type == null ? "" : type.trim();
-        String l = ttl == null ? "" : ttl.trim();
-        checkTtl(name, l, where);
-        checkMaxEntries(name, maxEntries, where);
-        options.forEach((k, v) -> checkOption(name, k, v, where));
-        return new ConnectionRequest(name.trim(), t, typeClass, l, maxEntries, options);
+        String trimmed = RequestArguments.name(name, where, ConnectionConfigException::new);
+        Duration parsed = RequestArguments.ttl(name, ttl == null ? "" : ttl.trim(), where, ConnectionConfigException::new);
+        RequestArguments.maxEntries(name, maxEntries, where, ConnectionConfigException::new);
+        options.forEach((k, v) -> RequestArguments.option(name, k, v, where, ConnectionConfigException::new));
+        return new ConnectionRequest(trimmed, type, typeClass, parsed, maxEntries, options, where);
+    }
+
+    /**
+     * A request of a name alone ({@code Connections.get(name, type)}, a section health checks).
+     *
+     * @param name  the name as written (may be {@code env:VAR})
+     * @param where how the user wrote the request, for messages
+     * @return the request
+     * @throws ConnectionConfigException when the name is empty
+     */
+    public static ConnectionRequest named(String name, String where) {
+        return new ConnectionRequest(RequestArguments.name(name, where, ConnectionConfigException::new), "", null,
+                null, Connection.UNBOUNDED, Map.of(), where);
+    }
+
+    /**
+     * A request whose arguments were each checked as they were given ({@code Connections.Builder},
+     * with {@link RequestArguments}): only the name is trimmed.
+     *
+     * @param name       the name as written (may be {@code env:VAR})
+     * @param type       a short name or class name, or empty
+     * @param typeClass  a type given as a class, or null
+     * @param ttl        the ttl (zero means forever), or null for the default
+     * @param maxEntries a positive bound or {@link Connection#UNBOUNDED}
+     * @param options    the options given in code
+     * @param where      how the user wrote the request, for messages
+     * @return the request
+     */
+    static ConnectionRequest checked(String name, String type, Class<?> typeClass, Duration ttl, int maxEntries,
+                                     Map<String, String> options, String where) {
+        return new ConnectionRequest(name.trim(), type, typeClass, ttl, maxEntries, options, where);
     }
 
     /**
@@ -74,11 +105,9 @@ public final class ConnectionRequest {
         String where = describe(annotation);
         Map<String, String> options = new TreeMap<>();
         for (String option : annotation.options()) {
-            int eq = option.indexOf('=');
-            if (eq <= 0) {
-                throw new ConnectionConfigException(RegistryMessages.malformedOption(annotation.name(), option, where));
-            }
-            options.put(option.substring(0, eq).trim(), option.substring(eq + 1).trim());
+            Map.Entry<String, String> kv = RequestArguments.split(annotation.name(), option, where,
+                    ConnectionConfigException::new);
+            options.put(kv.getKey(), kv.getValue());
         }
         return of(annotation.name(), annotation.type(), null, annotation.ttl(), annotation.maxEntries(),
                 options, where);
@@ -105,45 +134,6 @@ public final class ConnectionRequest {
         return sb.append(')').toString();
     }
 
-    /**
-     * Checks a ttl as written.
-     *
-     * @param name  the connection name
-     * @param ttl   the ttl, or empty
-     * @param where how the user wrote it
-     * @return the duration, or null when empty
-     * @throws ConnectionConfigException when it is not a duration or is negative
-     */
-    static Duration checkTtl(String name, String ttl, String where) {
-        if (ttl.isEmpty()) {
-            return null;
-        }
-        return Durations.parse(ttl).orElseThrow(() ->
-                new ConnectionConfigException(RegistryMessages.badTtl(name, ttl, where)));
-    }
-
-    static void checkName(String name, String where) {
-        if (name == null || name.isBlank()) {
-            throw new ConnectionConfigException(RegistryMessages.emptyName(where));
-        }
-        if (name.startsWith(TypeResolver.ENV_PREFIX) && name.substring(TypeResolver.ENV_PREFIX.length()).isBlank()) {
-            throw new ConnectionConfigException(RegistryMessages.emptyEnvName(name, where));
-        }
-    }
-
-    static void checkMaxEntries(String name, int maxEntries, String where) {
-        if (maxEntries != Connection.UNBOUNDED && maxEntries <= 0) {
-            throw new ConnectionConfigException(RegistryMessages.badMaxEntries(name, maxEntries, where));
-        }
-    }
-
-    static void checkOption(String name, String key, String value, String where) {
-        if (key == null || key.isBlank()) {
-            throw new ConnectionConfigException(RegistryMessages.malformedOption(name, "=...", where));
-        }
-        Objects.requireNonNull(value, () -> "option " + key + " of connection " + name + " has a null value");
-    }
-
     /** @return the name as written, possibly {@code env:VAR} */
     public String name() {
         return name;
@@ -159,8 +149,8 @@ public final class ConnectionRequest {
         return typeClass;
     }
 
-    /** @return the ttl as written, or empty for the default */
-    public String ttl() {
+    /** @return the ttl given (zero means forever), or null when none was: the default applies */
+    public Duration ttl() {
         return ttl;
     }
 
@@ -172,6 +162,11 @@ public final class ConnectionRequest {
     /** @return the options given in code, sorted by key */
     public SortedMap<String, String> options() {
         return options;
+    }
+
+    /** @return how the user wrote the request, for messages */
+    public String where() {
+        return where;
     }
 
     /**
@@ -190,7 +185,7 @@ public final class ConnectionRequest {
         StringBuilder sb = new StringBuilder();
         sb.append("name=").append(escape(name));
         sb.append("|type=").append(escape(typeClass != null ? typeClass.getName() : type));
-        sb.append("|ttl=").append(escape(ttl));
+        sb.append("|ttl=").append(ttl == null ? "" : escape(ttl.toString()));
         sb.append("|maxEntries=").append(maxEntries);
         sb.append("|options=");
         boolean first = true;
@@ -229,6 +224,6 @@ public final class ConnectionRequest {
     @Override
     public String toString() {
         return "ConnectionRequest[name=" + name + ", type=" + (typeClass != null ? typeClass.getName() : type)
-                + ", ttl=" + ttl + ", maxEntries=" + maxEntries + ", options=" + options.keySet() + "]";
+                + ", ttl=" + (ttl == null ? "" : ttl) + ", maxEntries=" + maxEntries + ", options=" + options.keySet() + "]";
     }
 }

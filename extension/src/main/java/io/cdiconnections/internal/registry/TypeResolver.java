@@ -15,6 +15,7 @@ import io.cdiconnections.ConnectionContext;
 import io.cdiconnections.ConnectionException;
 import io.cdiconnections.ConnectionLifecycle;
 import io.cdiconnections.ConnectionTypeException;
+import io.cdiconnections.internal.RequestArguments;
 import io.cdiconnections.internal.SecretsReader;
 
 /**
@@ -30,9 +31,6 @@ import io.cdiconnections.internal.SecretsReader;
  * <p>Internal: used by the registry and the CDI extension.
  */
 public final class TypeResolver {
-
-    /** The prefix of a name read from a config property or environment variable. */
-    public static final String ENV_PREFIX = "env:";
 
     /** The built-in types by short name, referenced by name so that an absent one is not loaded. */
     public static final Map<String, String> SHORT_NAMES;
@@ -99,10 +97,10 @@ public final class TypeResolver {
      * @throws ConnectionConfigException when the variable is not set
      */
     public String resolveName(String name, String where) {
-        if (!name.startsWith(ENV_PREFIX)) {
+        if (!name.startsWith(RequestArguments.ENV_PREFIX)) {
             return name;
         }
-        String var = name.substring(ENV_PREFIX.length()).trim();
+        String var = name.substring(RequestArguments.ENV_PREFIX.length()).trim();
         String value = config.getOptionalValue(var, String.class).orElseGet(() -> System.getenv(var));
         if (value == null || value.isBlank()) {
             throw new ConnectionConfigException(RegistryMessages.envNameMissing(name, var, where));
@@ -114,15 +112,14 @@ public final class TypeResolver {
      * Resolves the connection class.
      *
      * @param name      the resolved connection name
-     * @param request   the request (type as string or class)
+     * @param request   the request (type as string or class, and how the user wrote it)
      * @param javaType  the Java type asked for (injection point type, {@code get(name, type)}), or null
-     * @param where     how the user wrote the request, for messages
      * @return a concrete connection class with a public {@code (ConnectionContext)} constructor,
      *         assignable to {@code javaType}
      * @throws ConnectionTypeException when no type is found, one is invalid, or they disagree
      */
-    public Class<? extends BaseConnection<?>> resolve(String name, ConnectionRequest request, Class<?> javaType,
-                                                      String where) {
+    public Class<? extends BaseConnection<?>> resolve(String name, ConnectionRequest request, Class<?> javaType) {
+        String where = request.where();
         if (javaType != null && !BaseConnection.class.isAssignableFrom(javaType)) {
             throw new ConnectionTypeException(RegistryMessages.notAConnectionJavaType(name, javaType, where));
         }

@@ -49,7 +49,7 @@ class ConnectionRegistryTest {
 
     private CountingConnection handle(String name, String ttl, int maxEntries, Map<String, String> options) {
         ConnectionRequest request = ConnectionRequest.of(name, COUNTING, null, ttl, maxEntries, options, "test");
-        return (CountingConnection) registry.handle(registry.resolve(request, null, "test"));
+        return (CountingConnection) registry.handle(registry.resolver().resolve(request, null));
     }
 
     private CountingConnection handle(String name) {
@@ -225,7 +225,7 @@ class ConnectionRegistryTest {
         CountingConnection.Raw rawA = a.raw();
         CountingConnection.Raw rawAb = ab.raw();
         CountingConnection.Raw rawDotted = dotted.raw();
-        registry.secretsChanged(new SecretsChangeEvent(Set.of("connections.a.host", "connections.\"my.db\".port")));
+        registry.secrets().secretsChanged(new SecretsChangeEvent(Set.of("connections.a.host", "connections.\"my.db\".port")));
         assertThat(rawA.closed).isTrue();
         assertThat(rawDotted.closed).isTrue();
         assertThat(rawAb.closed).isFalse();
@@ -239,7 +239,7 @@ class ConnectionRegistryTest {
         CountingConnection a = handle("a");
         assertThat(a.raw().params.get("host")).contains("one");
         values.put("connections.a.host", "two");
-        registry.secretsChanged(new SecretsChangeEvent(Set.of("connections.a.host")));
+        registry.secrets().secretsChanged(new SecretsChangeEvent(Set.of("connections.a.host")));
         assertThat(a.raw().params.get("host")).contains("two");
     }
 
@@ -338,7 +338,7 @@ class ConnectionRegistryTest {
         CountingConnection used = handle("used_once");
         ConnectionRequest request = ConnectionRequest.of("declared_once", COUNTING, null, "", Connection.UNBOUNDED,
                 Map.of(), "test");
-        Resolution declared = registry.resolve(request, null, "test");
+        Resolution declared = registry.resolver().resolve(request, null);
         registry.declare(declared);
         BaseConnection<?> declaredHandle = registry.handle(declared);
         assertThat(registry.declared()).extracting(Resolution::name).containsExactly("declared_once", "used_once");

@@ -12,14 +12,6 @@ import io.cdiconnections.test.CountingConnection;
 class RegistryMessagesTest {
 
     @Test
-    void malformedOptionOfAnAnnotationNeverShowsTheValue() {
-        assertThat(RegistryMessages.malformedOption("sql", "=hunter2", "@Connection(name = \"sql\", options = {...})"))
-                .isEqualTo("Connection 'sql': the option \"=...\" in @Connection(name = \"sql\", options = {...}) is "
-                        + "not of the form key=value. Write options = {\"database=reports\"}, the key as in the "
-                        + "[connections.sql] section of secrets.toml.");
-    }
-
-    @Test
     void twoPoolsWithBounds() {
         assertThat(RegistryMessages.twoPools("sql", CountingConnection.class, null, -1, Duration.ofMinutes(1), 3))
                 .contains("(ttl forever, maxEntries unbounded and ttl PT1M, maxEntries 3)");

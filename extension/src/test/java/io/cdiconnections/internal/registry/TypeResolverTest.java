@@ -30,7 +30,7 @@ class TypeResolverTest {
 
     private Class<?> resolve(String name, String type, Class<?> javaType) {
         ConnectionRequest request = ConnectionRequest.of(name, type, null, "", Connection.UNBOUNDED, Map.of(), "test");
-        return resolver.resolve(name, request, javaType, "test");
+        return resolver.resolve(name, request, javaType);
     }
 
     @Test
@@ -47,7 +47,7 @@ class TypeResolverTest {
     @Test
     void typeClassGivenInCodeIsUsed() {
         ConnectionRequest request = ConnectionRequest.of("db", "", OtherConnection.class, "", -1, Map.of(), "test");
-        assertThat(resolver.resolve("db", request, null, "test")).isEqualTo(OtherConnection.class);
+        assertThat(resolver.resolve("db", request, null)).isEqualTo(OtherConnection.class);
     }
 
     @Test
@@ -142,7 +142,7 @@ class TypeResolverTest {
         withoutSnowflake.put("snowflake", "io.cdiconnections.snowflake.SnowflakeConnection$Absent");
         TypeResolver slim = new TypeResolver(TestConfigSource.config(values), getClass().getClassLoader(), withoutSnowflake);
         ConnectionRequest request = ConnectionRequest.of("warehouse", "snowflake", null, "", Connection.UNBOUNDED, Map.of(), "test");
-        assertThatThrownBy(() -> slim.resolve("warehouse", request, null, "test"))
+        assertThatThrownBy(() -> slim.resolve("warehouse", request, null))
                 .isInstanceOf(ConnectionTypeException.class)
                 .hasMessage("Connection 'warehouse': the built-in type 'snowflake' (type \"snowflake\" in test) needs "
                         + "the class io.cdiconnections.snowflake.SnowflakeConnection$Absent, which is not on the class path "
