@@ -158,6 +158,25 @@ enum Dialect {
     void translate(JdbcDriver driver, Map<String, String> props) {
     }
 
+    /**
+     * Quotes an identifier so that the database reads it exactly as given, whatever it holds:
+     * backticks for MySQL and MariaDB, brackets for SQL Server, SQL's double quotes for the rest
+     * (and for a dialect we do not know), the quote character doubled inside.
+     *
+     * @param dialect    the dialect, or null when unknown
+     * @param identifier one name, without NUL characters
+     * @return the quoted name
+     */
+    static String quote(Dialect dialect, String identifier) {
+        if (dialect == MYSQL || dialect == MARIADB) {
+            return "`" + identifier.replace("`", "``") + "`";
+        }
+        if (dialect == MSSQL) {
+            return "[" + identifier.replace("]", "]]") + "]";
+        }
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+
     /** @return whether it needs only a database (a file or memory), no host or user */
     boolean fileBased() {
         return fileBased;

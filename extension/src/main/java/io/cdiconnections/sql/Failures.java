@@ -87,6 +87,20 @@ final class Failures {
         return statement(e, sql);
     }
 
+    /**
+     * An insert of many rows that failed: the driver's own error (a batch's next exception when
+     * it has one), where it failed, and that nothing was kept.
+     */
+    RuntimeException forInsert(SQLException e, String table, String where) {
+        SQLException cause = e.getNextException() != null ? e.getNextException()
+                : e instanceof java.sql.BatchUpdateException && e.getCause() instanceof SQLException s ? s : e;
+        if (isConnectionFailure(e) || isConnectionFailure(cause)) {
+            return writeUnavailable(e);
+        }
+        return QueryException.of(SqlMessages.sqlInsertFailed(connection, table, where, cause.getSQLState(), text(cause)),
+                cause, Redaction.scrub(e, values));
+    }
+
     /** A write that could not reach the database: never retried, since it may already have been applied. */
     ConnectionUnavailableException writeUnavailable(Throwable e) {
         return new ConnectionUnavailableException(SqlMessages.sqlWriteUnavailable(connection, text(e)),

@@ -74,6 +74,8 @@ public class SQLConnection extends BaseConnection<HikariDataSource> {
     private final JdbcQueries<HikariDataSource> queries;
     /** How the database of the current pool reads strings and comments, to find {@code :name} parameters. */
     private volatile NamedSql.Syntax syntax = NamedSql.Syntax.STANDARD;
+    /** The dialect of the current pool, for quoting identifiers; null when the JDBC URL's is unknown. */
+    private volatile Dialect dialect;
     /** Whether the last connect failed or a pool was retired as unreachable: the next connect checks reachability first. */
     private volatile boolean unreachable;
 
@@ -138,6 +140,7 @@ public class SQLConnection extends BaseConnection<HikariDataSource> {
         queries.configure(s);
         JdbcTarget target = JdbcTarget.resolve(params, JdbcDriver::onClassPath);
         syntax = NamedSql.Syntax.of(target.dialect(), target.url());
+        dialect = target.dialect();
         HikariConfig config = PoolSettings.configure(name(), target, params, this::warnIgnored);
         try {
             PoolSettings.hideSecrets(config);
@@ -283,6 +286,57 @@ public class SQLConnection extends BaseConnection<HikariDataSource> {
     }
 
     /**
+     * Inserts many rows into a table in one transaction, with JDBC batches of 1,000: pandas'
+     * {@code to_sql} and Snowflake's {@code write_pandas}. See {@link #insert(String, Iterable, int)}.
+     *
+     * <pre>{@code
+     * int n = sql.insert("pets", List.of(new Pet(1, "Rex"), new Pet(2, "Tom")));
+     * }</pre>
+     *
+     * @param table the table, optionally {@code schema.table}
+     * @param rows  maps of column names to values, records, beans, or a {@link Table}
+     * @return the number of rows inserted
+     */
+    public int insert(String table, Iterable<?> rows) {
+        return insert(table, rows, BatchInsert.DEFAULT_BATCH_SIZE);
+    }
+
+    /**
+     * Inserts many rows into a table: one prepared {@code insert}, values bound (never spliced into
+     * the text), sent {@code batchSize} rows per JDBC batch, all in one transaction: every row is
+     * kept or none. Never retried. Empty input returns 0 without connecting.
+     *
+     * <p>The names come from the first row: a {@code Map}'s keys (every row must have the same
+     * keys), a record's components, a bean's getters (a getter no column matches is left out), a
+     * {@link Table}'s or {@link Row}'s columns. Each is matched to a column of the table exactly,
+     * else ignoring case, else ignoring case and underscores ({@code createdAt} fills
+     * {@code created_at}). Identifiers are quoted for the dialect; a table name in lower case means
+     * one created without quotes, any other is taken exactly; a dot separates schema and table.
+     *
+     * <pre>{@code
+     * sql.insert("sales.orders", List.of(Map.of("id", 1, "total", new BigDecimal("9.90"))), 5_000);
+     * }</pre>
+     *
+     * @param table     the table, optionally {@code schema.table}
+     * @param rows      maps of column names to values, records, beans, or a {@link Table}
+     * @param batchSize rows per JDBC batch, at least 1
+     * @return the number of rows inserted
+     * @throws IllegalArgumentException       when the table name or a row is malformed (a null row,
+     *                                        other keys than row 0), before connecting
+     * @throws QueryException                 when a name matches no column or a row fails, naming the
+     *                                        table and the row where the driver says which; nothing is kept
+     * @throws ConnectionUnavailableException when the database cannot be reached
+     */
+    public int insert(String table, Iterable<?> rows, int batchSize) {
+        InsertRows data = InsertRows.read(name(), table, rows);
+        BatchInsert.check(name(), table, data, batchSize);
+        if (data.isEmpty()) {
+            return 0;
+        }
+        return withTransaction(tx -> tx.insert(table, data, batchSize));
+    }
+
+    /**
      * Runs work in one transaction: committed when it returns, rolled back when it throws (and
      * the exception passed on). Never retried.
      *
@@ -305,7 +359,7 @@ public class SQLConnection extends BaseConnection<HikariDataSource> {
             c.setAutoCommit(false);
             T result;
             try {
-                result = work.run(new Transaction(name(), c, failures(), syntax));
+                result = work.run(new Transaction(name(), c, failures(), syntax, dialect));
             } catch (SQLException | RuntimeException | Error e) {
                 rollback(c, e);
                 throw e;

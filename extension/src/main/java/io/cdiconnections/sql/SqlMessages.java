@@ -290,4 +290,87 @@ final class SqlMessages {
     static String negativeOption(String what, Object value) {
         return what + " must not be negative: " + value;
     }
+
+    // ------------------------------------------------------------------ insert: the rows, before the database
+
+    static String sqlInsertBadTable(String connection, String table) {
+        return "Connection '" + connection + "': insert needs a table name, optionally schema-qualified (schema.table), "
+                + "without NUL characters or empty parts; got '" + table.replace('\0', '?') + "'.";
+    }
+
+    static String sqlInsertBadColumn(String connection, String table, String name) {
+        return "Connection '" + connection + "': insert into '" + table + "': the column name '" + name
+                + "' is empty or holds a NUL character; name the rows' values after the table's columns.";
+    }
+
+    static String sqlInsertBatchSize(String connection, String table, int batchSize) {
+        return "Connection '" + connection + "': insert into '" + table + "': the batch size must be at least 1, got "
+                + batchSize + "; leave it out for 1000.";
+    }
+
+    static String sqlInsertNullRow(String connection, String table, int row) {
+        return "Connection '" + connection + "': insert into '" + table + "': row " + row + " (from 0) is null; "
+                + "give a map, record or bean for every row. Nothing was inserted.";
+    }
+
+    static String sqlInsertKeyNotString(String connection, String table, int row, String key) {
+        return "Connection '" + connection + "': insert into '" + table + "': row " + row + " is a map with the key "
+                + key + ", which is not a String; its keys must be the column names. Nothing was inserted.";
+    }
+
+    static String sqlInsertNotARow(String connection, String table, int row, String type) {
+        return "Connection '" + connection + "': insert into '" + table + "': row " + row + " is a " + type
+                + ", not a row; give maps of column names to values, records, beans with getters, or a Table. "
+                + "Nothing was inserted.";
+    }
+
+    static String sqlInsertOtherKeys(String connection, String table, int row, List<String> expected, String found) {
+        return "Connection '" + connection + "': insert into '" + table + "': row " + row + " has the columns " + found
+                + " but row 0 has " + expected + "; every row must have the same keys (put null for a missing value). "
+                + "Nothing was inserted.";
+    }
+
+    static String sqlInsertOtherClass(String connection, String table, int row, String expected, String found) {
+        return "Connection '" + connection + "': insert into '" + table + "': row " + row + " is a " + found
+                + " but row 0 is a " + expected + "; every row must be of the same class. Nothing was inserted.";
+    }
+
+    static String sqlInsertGetterFailed(String connection, String table, int row, String getter, String cause) {
+        return "Connection '" + connection + "': insert into '" + table + "': reading row " + row + " with " + getter
+                + " failed: " + cause + ". Nothing was inserted.";
+    }
+
+    // ------------------------------------------------------------------ insert: against the table
+
+    static String sqlInsertNoColumn(String connection, String table, String name, List<String> columns) {
+        return "Connection '" + connection + "': insert into '" + table + "': the table has no column for '" + name
+                + "' (names match exactly, else ignoring case and underscores); its columns are " + columns
+                + ". Rename the key, component or getter, or leave it out. Nothing was inserted.";
+    }
+
+    static String sqlInsertSameColumn(String connection, String table, String name, String column) {
+        return "Connection '" + connection + "': insert into '" + table + "': '" + name + "' names the column '" + column
+                + "' that another name of the rows already fills; keep one of them. Nothing was inserted.";
+    }
+
+    /** @return where an insert failed when it failed before its rows: reading the table */
+    static String sqlInsertBeforeRows() {
+        return "reading the table's columns, before any row (check that the table exists and its name: "
+                + "a lower-case name means one created without quotes, any other is taken exactly)";
+    }
+
+    static String sqlInsertAtRow(int row, int first, int last) {
+        return "row " + row + " (from 0; in the batch of rows " + first + " to " + last + ")";
+    }
+
+    static String sqlInsertInBatch(int first, int last) {
+        return "the batch of rows " + first + " to " + last + " (from 0)";
+    }
+
+    static String sqlInsertFailed(String connection, String table, String where, String sqlState, String cause) {
+        return "Connection '" + connection + "': insert into '" + table + "' failed at " + where
+                + (sqlState == null ? "" : " (SQLState " + sqlState + ")") + ": " + cause
+                + ". The rows go in one transaction, which is rolled back: none of them is kept. Fix the data or "
+                + "the table and insert again.";
+    }
 }

@@ -24,12 +24,15 @@ public final class Transaction {
     private final Connection connection;
     private final Failures failures;
     private final NamedSql.Syntax syntax;
+    private final Dialect dialect;
 
-    Transaction(String connectionName, Connection connection, Failures failures, NamedSql.Syntax syntax) {
+    Transaction(String connectionName, Connection connection, Failures failures, NamedSql.Syntax syntax,
+            Dialect dialect) {
         this.connectionName = connectionName;
         this.connection = connection;
         this.failures = failures;
         this.syntax = syntax;
+        this.dialect = dialect;
     }
 
     /**
@@ -88,6 +91,26 @@ public final class Transaction {
      */
     public int update(String sql) {
         return update(sql, Map.of());
+    }
+
+    /**
+     * Inserts many rows into a table in this transaction, as {@link SQLConnection#insert(String,
+     * Iterable, int)} does (batches of 1,000), without committing. When it throws, let the
+     * exception leave the work so the whole transaction is rolled back: a database may have kept
+     * the batches before the failing one.
+     *
+     * @param table the table, optionally {@code schema.table}
+     * @param rows  maps of column names to values, records, beans, or a {@link Table}
+     * @return the number of rows inserted
+     */
+    public int insert(String table, Iterable<?> rows) {
+        InsertRows data = InsertRows.read(connectionName, table, rows);
+        BatchInsert.check(connectionName, table, data, BatchInsert.DEFAULT_BATCH_SIZE);
+        return insert(table, data, BatchInsert.DEFAULT_BATCH_SIZE);
+    }
+
+    int insert(String table, InsertRows data, int batchSize) {
+        return data.isEmpty() ? 0 : BatchInsert.run(connection, connectionName, dialect, failures, table, data, batchSize);
     }
 
     /** @return the JDBC connection of this transaction; do not commit, roll back or close it */
