@@ -59,6 +59,36 @@ class BenchmarksWorkTest {
     }
 
     @Test
+    void postgresInsertsWriteTheSameRowsThroughUsPlainJdbcAndRowByRow() throws SQLException {
+        assumeTrue(postgresIsUp(), "PostgreSQL on " + Databases.POSTGRES_URL + " is not running");
+        for (boolean rewrite : new boolean[] {false, true}) {
+            InsertBenchmark b = new InsertBenchmark();
+            b.rewrite = rewrite;
+            b.rows = 2_500; // more than two batches, fewer rows than the benchmark's
+            b.rowByRowRows = 300;
+            b.setup();
+            try {
+                b.empty();
+                assertThat(b.insertOurs()).isEqualTo(2_500);
+                assertThat(b.count()).isEqualTo(2_500L);
+                Table ours = b.sql.query("select * from " + b.table + " order by id");
+                b.empty();
+                assertThat(b.insertBaselineJdbc()).isEqualTo(2_500);
+                assertThat(b.count()).isEqualTo(2_500L);
+                Table plain = b.sql.query("select * from " + b.table + " order by id");
+                for (int i = 0; i < 2_500; i += 499) {
+                    assertThat(ours.row(i).values()).isEqualTo(plain.row(i).values());
+                }
+                b.empty();
+                assertThat(b.insertRowByRow()).isEqualTo(300);
+                assertThat(b.count()).isEqualTo(300L);
+            } finally {
+                b.tearDown();
+            }
+        }
+    }
+
+    @Test
     void injectedAndHandWrittenBeansAnswer() throws SQLException {
         InjectionBenchmark b = new InjectionBenchmark();
         b.setup();
