@@ -100,11 +100,7 @@ public class InsertBenchmark {
     /** Drops the table and closes the pool. */
     @TearDown
     public void tearDown() {
-        try {
-            sql.update("drop table if exists " + table);
-        } finally {
-            sql.close();
-        }
+        Databases.dropAndClose(sql, table);
     }
 
     /** @return the rows inserted, through {@code sql.insert} */

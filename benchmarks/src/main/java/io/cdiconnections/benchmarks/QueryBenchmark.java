@@ -60,11 +60,7 @@ public class QueryBenchmark {
     /** Drops the table and closes the pool. */
     @TearDown
     public void tearDown() {
-        try {
-            sql.update("drop table if exists " + table);
-        } finally {
-            sql.close();
-        }
+        Databases.dropAndClose(sql, table);
     }
 
     /** @return the rows, through us */
