@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -54,7 +55,8 @@ import io.cdiconnections.ConnectionUnavailableException;
  *
  * <p><b>Use.</b> {@link #query} reads (retried up to 3 times, 1 s apart, with a reset, when the
  * database could not be reached), {@link #update} and {@link #withTransaction} write (never
- * retried), {@link #dataSource()} and {@link #connection()} hand out JDBC. Thread-safe.
+ * retried), {@link #stream} and {@link #chunks} read results too large to hold, {@link #dataSource()}
+ * and {@link #connection()} hand out JDBC. Thread-safe.
  */
 public class SQLConnection extends BaseConnection<HikariDataSource> {
 
@@ -234,10 +236,66 @@ public class SQLConnection extends BaseConnection<HikariDataSource> {
      * @return the result
      */
     public Table query(String sql, QueryOptions options) {
-        return queries.query(sql, options, () -> {
-            Lease<HikariDataSource> lease = lease();
-            return new JdbcQueries.Hold<>(lease.raw(), lease::retire, lease::close);
-        });
+        return queries.query(sql, options, this::hold);
+    }
+
+    private JdbcQueries.Hold<HikariDataSource> hold() {
+        Lease<HikariDataSource> lease = lease();
+        return new JdbcQueries.Hold<>(lease.raw(), lease::retire, lease::close);
+    }
+
+    // ------------------------------------------------------------------ streams
+
+    /**
+     * Runs a query and hands out its rows one at a time, never holding the whole result; the
+     * stream holds a JDBC connection, and its pool through a reset or ttl expiry, until it is
+     * closed or read to its end: use try-with-resources. The driver fetches
+     * {@link QueryOptions#fetchSize(int)} rows at a time (1,000 by default). Retried like
+     * {@link #query} only before the first row; never cached. See docs/sql.md, "Streaming large results".
+     *
+     * <pre>{@code
+     * try (Stream<Row> rows = sql.stream("select * from events where day = :d", Map.of("d", day))) {
+     *     rows.forEach(row -> out.println(row.get("name")));
+     * }
+     * }</pre>
+     *
+     * @param sql    the query
+     * @param params the values by name
+     * @return the rows, in order; close the stream
+     */
+    public Stream<Row> stream(String sql, Map<String, ?> params) {
+        return stream(sql, QueryOptions.defaults().params(params));
+    }
+
+    /**
+     * @param sql     the query
+     * @param options its parameters, limits, timeout and fetch size (a ttl is ignored)
+     * @return the rows, in order, as {@link #stream(String, Map)}; close the stream
+     */
+    public Stream<Row> stream(String sql, QueryOptions options) {
+        return RowStream.open(queries, name(), sql, options, this::hold).rows();
+    }
+
+    /**
+     * @param sql     the query
+     * @param options its parameters, limits, timeout and fetch size
+     * @param type    the record, bean or value class rows map to, as in {@link Table#as(Class)}
+     * @param <T>     its type
+     * @return the mapped rows, in order, as {@link #stream(String, Map)}; close the stream
+     */
+    public <T> Stream<T> stream(String sql, QueryOptions options, Class<T> type) {
+        return RowStream.open(queries, name(), sql, options, this::hold).as(type);
+    }
+
+    /**
+     * @param sql       the query
+     * @param options   its parameters, limits, timeout and fetch size
+     * @param chunkSize the rows of each table, at least 1 (Streamlit's {@code chunksize}); the last may have fewer
+     * @return the rows as tables, one held at a time, as {@link #stream(String, Map)}; close the stream
+     */
+    public Stream<Table> chunks(String sql, QueryOptions options, int chunkSize) {
+        RowStream.checkChunkSize(name(), chunkSize);
+        return RowStream.open(queries, name(), sql, options, this::hold).chunks(chunkSize);
     }
 
     // ------------------------------------------------------------------ writes
