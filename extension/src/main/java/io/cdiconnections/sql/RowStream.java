@@ -162,8 +162,7 @@ final class RowStream {
      * @return tables of {@code size} rows, as a stream that closes this one when it is closed or read to its end
      */
     Stream<Table> chunks(int size) {
-        return StreamSupport.stream(new Spliterators.AbstractSpliterator<Table>(Long.MAX_VALUE,
-                Spliterator.ORDERED | Spliterator.NONNULL) {
+        return StreamSupport.stream(new Unsplit<Table>() {
             @Override
             public boolean tryAdvance(Consumer<? super Table> action) {
                 List<Object[]> data = new ArrayList<>(Math.min(size, DEFAULT_FETCH_SIZE));
@@ -180,8 +179,7 @@ final class RowStream {
     }
 
     private Stream<Object[]> values() {
-        return StreamSupport.stream(new Spliterators.AbstractSpliterator<Object[]>(Long.MAX_VALUE,
-                Spliterator.ORDERED | Spliterator.NONNULL) {
+        return StreamSupport.stream(new Unsplit<Object[]>() {
             @Override
             public boolean tryAdvance(Consumer<? super Object[]> action) {
                 Object[] v = next();
@@ -192,6 +190,21 @@ final class RowStream {
                 return true;
             }
         }, false).onClose(this::close);
+    }
+
+    /**
+     * Rows in order that are never split: {@code AbstractSpliterator} would split a parallel
+     * stream by reading thousands of rows ahead into an array, which is what a stream must not hold.
+     */
+    private abstract static class Unsplit<T> extends Spliterators.AbstractSpliterator<T> {
+        Unsplit() {
+            super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
+        }
+
+        @Override
+        public Spliterator<T> trySplit() {
+            return null;
+        }
     }
 
     /**

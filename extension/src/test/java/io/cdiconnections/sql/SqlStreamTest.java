@@ -147,6 +147,15 @@ class SqlStreamTest {
         assertThat(active(pool)).isZero();
     }
 
+    @org.junit.jupiter.api.Test
+    void aParallelStreamIsReadInOrderWithoutReadingAhead() {
+        SQLConnection sql = open(Db.H2);
+        try (Stream<Row> rows = sql.stream(Db.H2.rows(10_000), Map.of()).parallel()) {
+            assertThat(rows.mapToLong(r -> r.get("i", Long.class)).sum()).isEqualTo(10_000L * 10_001 / 2);
+        }
+        assertThat(active(sql.raw())).isZero();
+    }
+
     @ParameterizedTest
     @EnumSource(Db.class)
     void anEmptyResultIsAnEmptyStreamThatHoldsNothing(Db db) {
