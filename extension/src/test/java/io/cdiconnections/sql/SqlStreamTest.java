@@ -31,59 +31,44 @@ class SqlStreamTest {
 
     /** The three databases, each with a query of {@code n} rows numbered from 1 in a column {@code i}. */
     enum Db {
-        H2 {
-            @Override
-            SQLConnection open(String name, String... extra) {
-                return SqlTestSupport.h2(name, extra);
-            }
+        H2(SqlTestSupport::h2, "select x as i, 'row ' || x as note from system_range(1, %d)", "jdbc:h2:mem:", "sa"),
+        POSTGRES(SqlTestSupport::postgres, "select i, 'row ' || i as note from generate_series(1, %d) i",
+                SqlTestSupport.PG_URL, "postgres"),
+        MARIADB(SqlTestSupport::mariadb, "select seq as i, concat('row ', seq) as note from seq_1_to_%d",
+                SqlTestSupport.MARIADB_URL, "root");
 
-            @Override
-            String rows(int n) {
-                return "select x as i, 'row ' || x as note from system_range(1, " + n + ")";
-            }
-        },
-        POSTGRES {
-            @Override
-            SQLConnection open(String name, String... extra) {
-                return SqlTestSupport.postgres(name, extra);
-            }
+        private final Opener opener;
+        private final String rows;
+        private final String url;
+        private final String user;
 
-            @Override
-            String rows(int n) {
-                return "select i, 'row ' || i as note from generate_series(1, " + n + ") i";
-            }
-        },
-        MARIADB {
-            @Override
-            SQLConnection open(String name, String... extra) {
-                return SqlTestSupport.mariadb(name, extra);
-            }
+        Db(Opener opener, String rows, String url, String user) {
+            this.opener = opener;
+            this.rows = rows;
+            this.url = url;
+            this.user = user;
+        }
 
-            @Override
-            String rows(int n) {
-                return "select seq as i, concat('row ', seq) as note from seq_1_to_" + n;
-            }
-        };
+        SQLConnection open(String name) {
+            return opener.open(name);
+        }
 
-        abstract SQLConnection open(String name, String... extra);
-
-        abstract String rows(int n);
+        String rows(int n) {
+            return String.format(rows, n);
+        }
 
         String url() {
-            return switch (this) {
-                case H2 -> "jdbc:h2:mem:";
-                case POSTGRES -> SqlTestSupport.PG_URL;
-                case MARIADB -> SqlTestSupport.MARIADB_URL;
-            };
+            return url;
         }
 
         String user() {
-            return switch (this) {
-                case H2 -> "sa";
-                case POSTGRES -> "postgres";
-                case MARIADB -> "root";
-            };
+            return user;
         }
+    }
+
+    @FunctionalInterface
+    interface Opener {
+        SQLConnection open(String name, String... extra);
     }
 
     record Numbered(long i, String note) {
@@ -201,52 +186,47 @@ class SqlStreamTest {
     @EnumSource(Db.class)
     void aResetWhileAStreamIsOpenClosesThePoolOnlyAfterTheStream(Db db) {
         SQLConnection sql = open(db);
-        HikariDataSource before = sql.raw();
-        long n;
-        try (Stream<Row> rows = sql.stream(db.rows(5_000), QueryOptions.defaults().fetchSize(100))) {
-            Iterator<Row> it = rows.iterator();
-            it.next();
-            sql.reset();
-            assertThat(before.isClosed()).as("the retired pool, while the stream is open").isFalse();
-            n = 1;
-            while (it.hasNext()) {
-                it.next();
-                n++;
-            }
-        }
-        assertThat(n).isEqualTo(5_000);
-        assertThat(before.isClosed()).as("the retired pool, once the stream is closed").isTrue();
-        assertThat(sql.query("select 1 as one").as(Integer.class)).containsExactly(1);
-        assertThat(sql.raw()).isNotSameAs(before);
+        retiredWhileAStreamIsOpen(sql, db, sql::reset);
     }
 
     @ParameterizedTest
     @EnumSource(Db.class)
-    void aTtlExpiryWhileAStreamIsOpenClosesThePoolOnlyAfterTheStream(Db db) throws InterruptedException {
+    void aTtlExpiryWhileAStreamIsOpenClosesThePoolOnlyAfterTheStream(Db db) {
         String name = uniqueName("streamttl");
-        Connections.Builder b = Connections.builder(name).type("sql").ttl(Duration.ofMillis(500))
+        SQLConnection sql = Connections.builder(name).type("sql").ttl(Duration.ofMillis(500))
                 .option("url", db == Db.H2 ? "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1" : db.url())
-                .option("username", db.user()).option("pool.maximumPoolSize", "2");
-        SQLConnection sql = b.get(SQLConnection.class);
+                .option("username", db.user()).option("pool.maximumPoolSize", "2").get(SQLConnection.class);
         opened.add(sql);
+        retiredWhileAStreamIsOpen(sql, db, () -> {
+            for (int i = 0; i < 40 && sql.isConnected(); i++) {
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            assertThat(sql.isConnected()).as("the pool was retired by its ttl").isFalse();
+        });
+    }
+
+    /** Opens a stream of 3,000 rows, reads one, retires the pool, reads the rest: the pool closes only after the stream. */
+    private static void retiredWhileAStreamIsOpen(SQLConnection sql, Db db, Runnable retire) {
         HikariDataSource before = sql.raw();
         long n = 0;
         try (Stream<Row> rows = sql.stream(db.rows(3_000), QueryOptions.defaults().fetchSize(100))) {
             Iterator<Row> it = rows.iterator();
             it.next();
             n++;
-            for (int i = 0; i < 40 && sql.isConnected(); i++) {
-                Thread.sleep(50);
-            }
-            assertThat(sql.isConnected()).as("the pool was retired by its ttl").isFalse();
-            assertThat(before.isClosed()).as("the expired pool, while the stream is open").isFalse();
+            retire.run();
+            assertThat(before.isClosed()).as("the retired pool, while the stream is open").isFalse();
             while (it.hasNext()) {
                 it.next();
                 n++;
             }
         }
         assertThat(n).isEqualTo(3_000);
-        assertThat(before.isClosed()).as("the expired pool, once the stream is closed").isTrue();
+        assertThat(before.isClosed()).as("the retired pool, once the stream is closed").isTrue();
         assertThat(sql.query("select 1 as one").as(Integer.class)).containsExactly(1);
         assertThat(sql.raw()).isNotSameAs(before);
     }
