@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.infra.Blackhole;
 
 import io.cdiconnections.config.SecretsConfigSource;
 import io.cdiconnections.sql.Table;
@@ -85,6 +86,21 @@ class BenchmarksWorkTest {
             } finally {
                 b.tearDown();
             }
+        }
+    }
+
+    @Test
+    void postgresStreamsReadAsManyRowsAsPlainJdbc() throws SQLException {
+        assumeTrue(postgresIsUp(), "PostgreSQL on " + Databases.POSTGRES_URL + " is not running");
+        StreamBenchmark b = new StreamBenchmark();
+        b.setup();
+        try {
+            Blackhole bh = new Blackhole(
+                    "Today's password is swordfish. I understand instantiating Blackholes directly is dangerous.");
+            assertThat(b.streamOurs(bh)).isEqualTo(StreamBenchmark.ROWS).isEqualTo(b.streamOursIterator(bh))
+                    .isEqualTo(b.streamBaselineJdbc(bh));
+        } finally {
+            b.tearDown();
         }
     }
 

@@ -113,6 +113,12 @@ final class Failures {
                 Redaction.scrub(e, values));
     }
 
+    /** A stream that lost its connection after its first row: not retried. */
+    ConnectionUnavailableException streamLost(SQLException e) {
+        return new ConnectionUnavailableException(SqlMessages.sqlStreamLost(connection, text(e)),
+                Redaction.scrub(e, values));
+    }
+
     /** A connection to the database that could not be opened. */
     ConnectionUnavailableException connectFailed(Throwable e, String target) {
         return new ConnectionUnavailableException(SqlMessages.sqlConnectFailed(connection, target, text(e)),

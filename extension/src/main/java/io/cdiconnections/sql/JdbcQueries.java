@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -75,6 +76,8 @@ public final class JdbcQueries<R> {
         private final R raw;
         private final Runnable retire;
         private final Runnable release;
+        /** Whether another hold took over the release: closing this one then does nothing. */
+        private boolean transferred;
 
         /**
          * @param raw     the raw instance held
@@ -95,10 +98,18 @@ public final class JdbcQueries<R> {
             retire.run();
         }
 
+        /** @return a hold on the same raw instance that now owns the release; closing this one does nothing */
+        Hold<R> transfer() {
+            transferred = true;
+            return new Hold<>(raw, retire, release);
+        }
+
         /** Lets go of the raw instance. */
         @Override
         public void close() {
-            release.run();
+            if (!transferred) {
+                release.run();
+            }
         }
     }
 
@@ -245,10 +256,42 @@ public final class JdbcQueries<R> {
      * @throws ConnectionUnavailableException when the raw instance was lost on every attempt
      */
     public Table query(String sql, QueryOptions options, Supplier<Hold<R>> hold) {
-        Objects.requireNonNull(sql, "sql");
         Objects.requireNonNull(options, "options");
+        return attempts(sql, options.params(), options.retry(), hold, (held, bound, s, sent) -> {
+            Duration ttl = options.ttl().orElse(s.queryTtl());
+            QueryCache.Key key = ttl.isZero() ? null
+                    : new QueryCache.Key(held.raw(), sql, options.params(), options.maxRows());
+            Table cached = key == null ? null : cache.get(key);
+            if (cached != null) {
+                return cached;
+            }
+            Table table;
+            try (Connection c = jdbc.open(held.raw())) {
+                sent[0] = true;
+                table = Statements.query(c, bound, options);
+            }
+            if (table == null) {
+                throw new QueryException(SqlMessages.sqlNoResultSet(connection));
+            }
+            if (key != null) {
+                cache.put(key, table, ttl, s.cacheMaxBytes());
+            }
+            return table;
+        });
+    }
+
+    /** One attempt of a read on a held raw instance; it sets {@code sent[0]} once the statement may have reached the database. */
+    @FunctionalInterface
+    interface Attempt<R, T> {
+        T run(Hold<R> held, NamedSql.Bound bound, SqlSettings s, boolean[] sent) throws Exception;
+    }
+
+    /** The retry loop of every read; an attempt that keeps its hold beyond it (a stream) takes it with {@link Hold#transfer()}. */
+    <T> T attempts(String sql, Map<String, ?> params, Optional<Boolean> retry, Supplier<Hold<R>> hold,
+            Attempt<R, T> body) {
+        Objects.requireNonNull(sql, "sql");
         NamedSql.Bound early = syntax != null ? null
-                : NamedSql.parse(sql, NamedSql.Syntax.SNOWFLAKE).bind(connection, options.params());
+                : NamedSql.parse(sql, NamedSql.Syntax.SNOWFLAKE).bind(connection, params);
         for (int attempt = 1; ; attempt++) {
             Exception failure;
             RuntimeException fatal = null; // thrown past the catch below, which would take it for a connect failure
@@ -256,35 +299,17 @@ public final class JdbcQueries<R> {
                 SqlSettings s = settings;
                 // bound once connected when the database decides how strings and comments read
                 NamedSql.Bound bound = early != null ? early : NamedSql.parse(sql, syntax.get()).bind(connection,
-                        options.params());
-                Duration ttl = options.ttl().orElse(s.queryTtl());
-                QueryCache.Key key = ttl.isZero() ? null
-                        : new QueryCache.Key(held.raw(), sql, options.params(), options.maxRows());
-                Table cached = key == null ? null : cache.get(key);
-                if (cached != null) {
-                    return cached;
-                }
-                boolean sent = false;
+                        params);
+                boolean[] sent = {false};
                 try {
-                    Table table;
-                    try (Connection c = jdbc.open(held.raw())) {
-                        sent = true;
-                        table = Statements.query(c, bound, options);
-                    }
-                    if (table == null) {
-                        throw new QueryException(SqlMessages.sqlNoResultSet(connection));
-                    }
-                    if (key != null) {
-                        cache.put(key, table, ttl, s.cacheMaxBytes());
-                    }
-                    return table;
+                    return body.run(held, bound, s, sent);
                 } catch (SQLException e) {
                     if (!lost.test(e)) {
                         throw s.failures(connection).statement(e, sql);
                     }
                     onLost.accept(held, e);
                     // decided only when a sent statement lost its connection: no regex on the path of every query
-                    if (sent && onlyReadsRerun && !options.retry().orElseGet(() -> StatementKind.isRead(sql))) {
+                    if (sent[0] && onlyReadsRerun && !retry.orElseGet(() -> StatementKind.isRead(sql))) {
                         fatal = s.failures(connection).queryNotRetried(e);
                     }
                     failure = e;

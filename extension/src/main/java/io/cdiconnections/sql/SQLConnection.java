@@ -5,11 +5,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
 import io.cdiconnections.BaseConnection;
@@ -54,41 +53,29 @@ import io.cdiconnections.ConnectionUnavailableException;
  *
  * <p><b>Use.</b> {@link #query} reads (retried up to 3 times, 1 s apart, with a reset, when the
  * database could not be reached), {@link #update} and {@link #withTransaction} write (never
- * retried), {@link #dataSource()} and {@link #connection()} hand out JDBC. Thread-safe.
+ * retried), {@link #stream} and {@link #chunks} read results too large to hold, {@link #dataSource()}
+ * and {@link #connection()} hand out JDBC. Thread-safe.
  */
 public class SQLConnection extends BaseConnection<HikariDataSource> {
 
-    private static final System.Logger LOG = System.getLogger(SQLConnection.class.getName());
-
-    private static final Set<String> KNOWN_KEYS = Set.of("url", "dialect", "driver", "username", "user", "password",
-            "host", "port", "database", "query_ttl", "query_cache_max_bytes", "call_timeout", "autocommit",
-            "retry_attempts", "retry_wait",
-            "create_engine_kwargs.pool_size", "create_engine_kwargs.max_overflow", "create_engine_kwargs.pool_recycle",
-            "create_engine_kwargs.pool_timeout", "create_engine_kwargs.pool_pre_ping",
-            "create_engine_kwargs.isolation_level",
-            "pool.maximumPoolSize", "pool.minimumIdle", "pool.connectionTimeout", "pool.maxLifetime");
-
-    private final Set<String> warned = ConcurrentHashMap.newKeySet();
     private final DataSource dataSource = new SqlDataSource(this);
+    /** How this handle makes its pool, and what it learned of the database doing so. */
+    private final SqlPool pool;
     /** The reads, with their retry, result cache and settings (those of the last connect). */
     private final JdbcQueries<HikariDataSource> queries;
-    /** How the database of the current pool reads strings and comments, to find {@code :name} parameters. */
-    private volatile NamedSql.Syntax syntax = NamedSql.Syntax.STANDARD;
-    /** The dialect of the current pool, for quoting identifiers; null when the JDBC URL's is unknown. */
-    private volatile Dialect dialect;
-    /** Whether the last connect failed or a pool was retired as unreachable: the next connect checks reachability first. */
-    private volatile boolean unreachable;
 
     /**
      * @param context the name, options and owner of this handle
      */
     public SQLConnection(ConnectionContext context) {
         super(context);
-        queries = JdbcQueries.pool(context.name(), () -> syntax, () -> unreachable = true);
+        pool = new SqlPool(context.name());
+        queries = JdbcQueries.pool(context.name(), pool::syntax, pool::markUnreachable);
     }
 
     /** For CDI client proxies only; applications never call it. */
     protected SQLConnection() {
+        pool = null;
         queries = null;
     }
 
@@ -110,10 +97,7 @@ public class SQLConnection extends BaseConnection<HikariDataSource> {
      *                                   {@code create_engine} keyword
      */
     public static void validateParameters(ConnectionParameters options) {
-        ConnectionParameters params = EngineOptions.route(options);
-        JdbcTarget target = JdbcTarget.resolve(params, JdbcDriver::onClassPath);
-        SqlSettings.from(params);
-        PoolSettings.configure(params.connectionName(), target, params, key -> { });
+        SqlPool.validate(options);
     }
 
     /**
@@ -128,34 +112,14 @@ public class SQLConnection extends BaseConnection<HikariDataSource> {
 
     @Override
     protected Set<String> knownKeys() {
-        return KNOWN_KEYS;
+        return SqlPool.KNOWN_KEYS;
     }
 
     // ------------------------------------------------------------------ connect
 
     @Override
     protected HikariDataSource connect(ConnectionParameters options) {
-        ConnectionParameters params = EngineOptions.route(options);
-        SqlSettings s = SqlSettings.from(params);
-        queries.configure(s);
-        JdbcTarget target = JdbcTarget.resolve(params, JdbcDriver::onClassPath);
-        syntax = NamedSql.Syntax.of(target.dialect(), target.url());
-        dialect = target.dialect();
-        HikariConfig config = PoolSettings.configure(name(), target, params, this::warnIgnored);
-        try {
-            PoolSettings.hideSecrets(config);
-            if (unreachable) {
-                ReachabilityCheck.check(config);
-            }
-            HikariDataSource pool = new HikariDataSource(config);
-            unreachable = false;
-            return pool;
-        } catch (IllegalArgumentException e) {
-            throw new ConnectionConfigException(SqlConfigMessages.sqlInvalidPool(name(), s.failures(name()).text(e)));
-        } catch (SQLException | RuntimeException e) {
-            unreachable = true;
-            throw s.failures(name()).connectFailed(e, target.describe());
-        }
+        return pool.connect(options, queries);
     }
 
     /**
@@ -168,12 +132,7 @@ public class SQLConnection extends BaseConnection<HikariDataSource> {
      */
     @Override
     protected void check(HikariDataSource raw, Duration timeout) throws SQLException {
-        int seconds = (int) Math.max(1, Math.min(Integer.MAX_VALUE, (timeout.toMillis() + 999) / 1000));
-        try (Connection c = raw.getConnection()) {
-            if (!c.isValid(seconds)) {
-                throw new SQLException(SqlMessages.sqlNotValid(), "08006");
-            }
-        }
+        SqlPool.checkValid(raw, timeout);
     }
 
     /** @return the result cache, for tests of this package */
@@ -237,10 +196,66 @@ public class SQLConnection extends BaseConnection<HikariDataSource> {
      * @return the result
      */
     public Table query(String sql, QueryOptions options) {
-        return queries.query(sql, options, () -> {
-            Lease<HikariDataSource> lease = lease();
-            return new JdbcQueries.Hold<>(lease.raw(), lease::retire, lease::close);
-        });
+        return queries.query(sql, options, this::hold);
+    }
+
+    private JdbcQueries.Hold<HikariDataSource> hold() {
+        Lease<HikariDataSource> lease = lease();
+        return new JdbcQueries.Hold<>(lease.raw(), lease::retire, lease::close);
+    }
+
+    // ------------------------------------------------------------------ streams
+
+    /**
+     * Runs a query and hands out its rows one at a time, never holding the whole result; the
+     * stream holds a JDBC connection, and its pool through a reset or ttl expiry, until it is
+     * closed or read to its end: use try-with-resources. The driver fetches
+     * {@link QueryOptions#fetchSize(int)} rows at a time (1,000 by default). Retried like
+     * {@link #query} only before the first row; never cached. See docs/sql.md, "Streaming large results".
+     *
+     * <pre>{@code
+     * try (Stream<Row> rows = sql.stream("select * from events where day = :d", Map.of("d", day))) {
+     *     rows.forEach(row -> out.println(row.get("name")));
+     * }
+     * }</pre>
+     *
+     * @param sql    the query
+     * @param params the values by name
+     * @return the rows, in order; close the stream
+     */
+    public Stream<Row> stream(String sql, Map<String, ?> params) {
+        return stream(sql, QueryOptions.defaults().params(params));
+    }
+
+    /**
+     * @param sql     the query
+     * @param options its parameters, limits, timeout and fetch size (a ttl is ignored)
+     * @return the rows, in order, as {@link #stream(String, Map)}; close the stream
+     */
+    public Stream<Row> stream(String sql, QueryOptions options) {
+        return RowStream.open(queries, name(), sql, options, this::hold).rows();
+    }
+
+    /**
+     * @param sql     the query
+     * @param options its parameters, limits, timeout and fetch size
+     * @param type    the record, bean or value class rows map to, as in {@link Table#as(Class)}
+     * @param <T>     its type
+     * @return the mapped rows, in order, as {@link #stream(String, Map)}; close the stream
+     */
+    public <T> Stream<T> stream(String sql, QueryOptions options, Class<T> type) {
+        return RowStream.open(queries, name(), sql, options, this::hold).as(type);
+    }
+
+    /**
+     * @param sql       the query
+     * @param options   its parameters, limits, timeout and fetch size
+     * @param chunkSize the rows of each table, at least 1 (Streamlit's {@code chunksize}); the last may have fewer
+     * @return the rows as tables, one held at a time, as {@link #stream(String, Map)}; close the stream
+     */
+    public Stream<Table> chunks(String sql, QueryOptions options, int chunkSize) {
+        RowStream.checkChunkSize(name(), chunkSize);
+        return RowStream.open(queries, name(), sql, options, this::hold).chunks(chunkSize);
     }
 
     // ------------------------------------------------------------------ writes
@@ -275,7 +290,7 @@ public class SQLConnection extends BaseConnection<HikariDataSource> {
      */
     public int update(String sql, Map<String, ?> params) {
         try (Lease<HikariDataSource> lease = lease(); Connection c = lease.raw().getConnection()) {
-            int n = Statements.update(c, NamedSql.parse(sql, syntax).bind(name(), params));
+            int n = Statements.update(c, NamedSql.parse(sql, pool.syntax()).bind(name(), params));
             if (!c.getAutoCommit()) {
                 c.commit();
             }
@@ -359,7 +374,7 @@ public class SQLConnection extends BaseConnection<HikariDataSource> {
             c.setAutoCommit(false);
             T result;
             try {
-                result = work.run(new Transaction(name(), c, failures(), syntax, dialect));
+                result = work.run(new Transaction(name(), c, failures(), pool.syntax(), pool.dialect()));
             } catch (SQLException | RuntimeException | Error e) {
                 rollback(c, e);
                 throw e;
@@ -422,17 +437,9 @@ public class SQLConnection extends BaseConnection<HikariDataSource> {
         }
     }
 
-    // ------------------------------------------------------------------ helpers
-
     /** @return the exceptions of this connection, secret values of the last connect removed */
     private Failures failures() {
         return queries.settings().failures(name());
-    }
-
-    private void warnIgnored(String key) {
-        if (warned.add(key)) {
-            LOG.log(System.Logger.Level.WARNING, SqlConfigMessages.sqlIgnoredEngineKwarg(name(), key));
-        }
     }
 
     /** @return the number of cached query results (for tests) */

@@ -373,4 +373,47 @@ final class SqlMessages {
                 + ". The rows go in one transaction, which is rolled back: none of them is kept. Fix the data or "
                 + "the table and insert again.";
     }
+
+    /**
+     * @param connection the connection name
+     * @return the message for a stream of a statement that produces no result set
+     */
+    static String sqlStreamNoResultSet(String connection) {
+        return "Connection '" + connection + "': stream() or chunks() ran a statement that is not a query (produces "
+                + "no result set). Use update() for insert, update, delete and DDL statements.";
+    }
+
+    /**
+     * @param connection the connection name
+     * @param cause      the redacted cause
+     * @return the message for a stream whose connection was lost after its first row
+     */
+    static String sqlStreamLost(String connection, String cause) {
+        return "Connection '" + connection + "': the connection was lost while a stream was read: " + cause
+                + ". A stream is retried only before its first row, since the rows already handed out cannot be "
+                + "taken back; read it again from the start (the next call reconnects).";
+    }
+
+    /**
+     * @param connection the connection name
+     * @return the message for reading a stream that was closed
+     */
+    static String sqlStreamClosed(String connection) {
+        return "Connection '" + connection + "': the stream was closed before it was read to its end; its "
+                + "connection went back to the pool. Read a stream inside its try-with-resources block.";
+    }
+
+    /**
+     * @param connection the connection name
+     * @param size       the chunk size asked for
+     * @return the message for a chunk size below 1
+     */
+    static String sqlChunkSize(String connection, int size) {
+        return "Connection '" + connection + "': chunks() needs a chunk size of at least 1 row, not " + size + ".";
+    }
+
+    /** @return the DEBUG line for a stream's result set, statement or connection that failed to close */
+    static String sqlStreamCloseFailed() {
+        return "Closing a stream's JDBC resources failed; the connection went back to the pool, which resets it.";
+    }
 }

@@ -17,7 +17,20 @@ final class Statements {
      * @return the first result set as a table, or null when the statement returned none
      */
     static Table query(Connection c, NamedSql.Bound bound, QueryOptions options) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(bound.sql())) {
+        try (PreparedStatement ps = prepare(c, bound, options)) {
+            if (!execute(ps)) {
+                return null;
+            }
+            try (ResultSet rs = ps.getResultSet()) {
+                return Table.read(rs);
+            }
+        }
+    }
+
+    /** @return the statement with its limits, fetch size and values set; the caller closes it */
+    static PreparedStatement prepare(Connection c, NamedSql.Bound bound, QueryOptions options) throws SQLException {
+        PreparedStatement ps = c.prepareStatement(bound.sql());
+        try {
             if (options.maxRows() > 0) {
                 ps.setMaxRows(options.maxRows());
             }
@@ -28,17 +41,20 @@ final class Statements {
                 ps.setQueryTimeout((int) Math.max(1, options.timeout().get().toSeconds()));
             }
             bind(ps, bound.values());
-            boolean isResultSet = ps.execute();
-            while (!isResultSet && ps.getUpdateCount() != -1) {
-                isResultSet = ps.getMoreResults();
-            }
-            if (!isResultSet) {
-                return null;
-            }
-            try (ResultSet rs = ps.getResultSet()) {
-                return Table.read(rs);
-            }
+            return ps;
+        } catch (SQLException | RuntimeException e) {
+            ps.close();
+            throw e;
         }
+    }
+
+    /** @return whether the statement produced a result set, past any update counts before it */
+    static boolean execute(PreparedStatement ps) throws SQLException {
+        boolean isResultSet = ps.execute();
+        while (!isResultSet && ps.getUpdateCount() != -1) {
+            isResultSet = ps.getMoreResults();
+        }
+        return isResultSet;
     }
 
     /** @return the number of rows the statement changed */

@@ -82,20 +82,41 @@ public final class Table implements Iterable<Row>, JsonWritable {
      * @throws SQLException when reading fails
      */
     static Table read(ResultSet rs) throws SQLException {
+        List<Column> columns = columns(rs);
+        int n = columns.size();
+        List<Object[]> data = new ArrayList<>();
+        while (rs.next()) {
+            data.add(values(rs, n));
+        }
+        return new Table(columns, data);
+    }
+
+    /** @return the columns of a result set */
+    static List<Column> columns(ResultSet rs) throws SQLException {
         ResultSetMetaData md = rs.getMetaData();
         int n = md.getColumnCount();
         List<Column> columns = new ArrayList<>(n);
         for (int i = 1; i <= n; i++) {
             columns.add(new Column(md.getColumnLabel(i), md.getColumnType(i), md.getColumnTypeName(i)));
         }
-        List<Object[]> data = new ArrayList<>();
-        while (rs.next()) {
-            Object[] values = new Object[n];
-            for (int i = 0; i < n; i++) {
-                values[i] = Values.detach(rs.getObject(i + 1));
-            }
-            data.add(values);
+        return columns;
+    }
+
+    /** @return the values of the current row, detached from the driver */
+    static Object[] values(ResultSet rs, int n) throws SQLException {
+        Object[] values = new Object[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = Values.detach(rs.getObject(i + 1));
         }
+        return values;
+    }
+
+    /**
+     * @param columns the columns
+     * @param data    the rows' values, each in column order
+     * @return a table of them; with no rows, the one column description the rows of a stream share
+     */
+    static Table of(List<Column> columns, List<Object[]> data) {
         return new Table(columns, data);
     }
 
