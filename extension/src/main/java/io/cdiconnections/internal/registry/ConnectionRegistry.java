@@ -93,9 +93,12 @@ public final class ConnectionRegistry implements ConnectionSource, AutoCloseable
     @Override
     public <T> T get(String name, Class<T> type) {
         BaseConnection<?> h = lookups.get(name, type);
-        if (h == null) {
-            h = getSlow(name, type);
+        if (h != null) {
+            // remembered by getSlow for this very (name, type), after resolution checked the type:
+            // no second check on the path of every warm lookup
+            return castUnchecked(h);
         }
+        h = getSlow(name, type);
         return type == null ? castUnchecked(h) : type.cast(h);
     }
 
