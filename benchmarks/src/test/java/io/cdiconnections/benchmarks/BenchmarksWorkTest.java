@@ -60,6 +60,29 @@ class BenchmarksWorkTest {
     }
 
     @Test
+    void postgresQueriesOfEverySizeMapToTheRecordsPlainJdbcMakes() throws SQLException {
+        assumeTrue(postgresIsUp(), "PostgreSQL on " + Databases.POSTGRES_URL + " is not running");
+        QuerySizeBenchmark b = new QuerySizeBenchmark();
+        b.rows = 1_000;
+        b.setup();
+        try {
+            List<QuerySizeBenchmark.Item> plain = b.jdbcRecords();
+            assertThat(plain).hasSize(1_000);
+            assertThat(plain.get(999).created()).isEqualTo(java.time.LocalDateTime.of(2026, 1, 1, 0, 0).plusMinutes(999));
+            assertThat(b.asOurs()).isEqualTo(plain).isEqualTo(b.jdbcRecordsViaTimestamp()).isEqualTo(b.mapOurs())
+                    .isEqualTo(b.mapByHand());
+            Table ours = b.queryOurs();
+            List<Object[]> objects = b.jdbcObjects();
+            assertThat(ours.size()).isEqualTo(1_000);
+            for (int i = 0; i < 1_000; i += 333) {
+                assertThat(ours.row(i).values()).containsExactly(objects.get(i));
+            }
+        } finally {
+            b.tearDown();
+        }
+    }
+
+    @Test
     void postgresInsertsWriteTheSameRowsThroughUsPlainJdbcAndRowByRow() throws SQLException {
         assumeTrue(postgresIsUp(), "PostgreSQL on " + Databases.POSTGRES_URL + " is not running");
         for (boolean rewrite : new boolean[] {false, true}) {

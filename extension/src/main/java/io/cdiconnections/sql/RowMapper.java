@@ -5,7 +5,6 @@ import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -39,30 +38,27 @@ interface RowMapper<T> {
     }
 
     private static <T> RowMapper<T> record(Class<T> type, List<Column> columns) {
+        RecordShape shape = RecordShape.of(type);
         Map<String, Integer> byName = byName(columns);
-        RecordComponent[] components = type.getRecordComponents();
-        Class<?>[] types = new Class<?>[components.length];
-        int[] index = new int[components.length];
-        for (int i = 0; i < components.length; i++) {
-            types[i] = components[i].getType();
-            Integer col = byName.get(normalize(components[i].getName()));
+        int n = shape.names.length;
+        int[] index = new int[n];
+        for (int i = 0; i < n; i++) {
+            Integer col = byName.get(shape.normalized[i]);
             if (col == null) {
-                throw new QueryException(SqlMessages.sqlNoColumnForComponent(type.getName(), components[i].getName(),
+                throw new QueryException(SqlMessages.sqlNoColumnForComponent(type.getName(), shape.names[i],
                         columns.stream().map(Column::name).toList()));
             }
             index[i] = col;
         }
-        Constructor<T> ctor;
-        try {
-            ctor = type.getDeclaredConstructor(types);
-            ctor.setAccessible(true);
-        } catch (NoSuchMethodException | RuntimeException e) {
-            throw new QueryException(SqlMessages.sqlNotInstantiable(type.getName()));
-        }
+        Constructor<T> ctor = shape.constructor(type);
         return values -> {
-            Object[] args = new Object[components.length];
-            for (int i = 0; i < args.length; i++) {
-                args[i] = convert(values[index[i]], types[i], columns.get(index[i]).name(), components[i].getName());
+            Object[] args = new Object[n];
+            for (int i = 0; i < n; i++) {
+                Object v = values[index[i]];
+                // a value of the component's (boxed) type passes as it is: Values.convert's first test, made here
+                // without its Optional, its primitive-to-box lookup and its call (issue 16, per cell)
+                args[i] = v != null && shape.boxed[i].isInstance(v) ? v
+                        : convert(v, shape.types[i], columns.get(index[i]).name(), shape.names[i]);
             }
             return instantiate(ctor, args);
         };

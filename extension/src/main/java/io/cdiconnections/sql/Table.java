@@ -269,7 +269,13 @@ public final class Table implements Iterable<Row>, JsonWritable {
      */
     public <T> List<T> as(Class<T> type) {
         RowMapper<T> mapper = RowMapper.of(type, columns);
-        return rows.stream().map(r -> mapper.map(r.raw())).toList();
+        Object[] mapped = new Object[rows.size()];
+        for (int i = 0; i < mapped.length; i++) {
+            mapped[i] = mapper.map(rows.get(i).raw());
+        }
+        @SuppressWarnings("unchecked")
+        List<T> list = (List<T>) Collections.unmodifiableList(Arrays.asList(mapped));
+        return list;
     }
 
     /** @return the rows, in order */

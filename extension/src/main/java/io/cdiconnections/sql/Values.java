@@ -111,13 +111,21 @@ final class Values {
     }
 
     /**
+     * @param type a type
+     * @return its box when it is primitive, else itself
+     */
+    static Class<?> boxed(Class<?> type) {
+        return type.isPrimitive() ? BOXES.get(type) : type;
+    }
+
+    /**
      * @param value  a column value, not null
      * @param target the type wanted
      * @return the value converted, or empty when no conversion applies
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     static Optional<Object> convert(Object value, Class<?> target) {
-        Class<?> t = target.isPrimitive() ? BOXES.get(target) : target;
+        Class<?> t = boxed(target);
         if (t.isInstance(value)) {
             return Optional.of(value);
         }
@@ -177,14 +185,20 @@ final class Values {
     }
 
     private static Optional<Object> temporal(Object value, Class<?> t) {
-        LocalDateTime ldt = null;
+        // the instant is made only for the types that need it, not for every Timestamp mapped to a
+        // LocalDateTime (issue 16: per cell of Table.as)
+        LocalDateTime ldt;
         Instant instant = null;
         if (value instanceof Timestamp ts) {
             ldt = ts.toLocalDateTime();
-            instant = ts.toInstant();
+            if (t == Instant.class || t == OffsetDateTime.class) {
+                instant = ts.toInstant();
+            }
         } else if (value instanceof LocalDateTime l) {
             ldt = l;
-            instant = l.atZone(ZoneId.systemDefault()).toInstant();
+            if (t == Instant.class || t == OffsetDateTime.class) {
+                instant = l.atZone(ZoneId.systemDefault()).toInstant();
+            }
         } else if (value instanceof OffsetDateTime o) {
             ldt = o.atZoneSameInstant(ZoneId.systemDefault()).toLocalDateTime();
             instant = o.toInstant();
@@ -192,8 +206,7 @@ final class Values {
             return Optional.of(d.toLocalDate());
         } else if (value instanceof Time time && t == LocalTime.class) {
             return Optional.of(time.toLocalTime());
-        }
-        if (ldt == null) {
+        } else {
             return Optional.empty();
         }
         if (t == LocalDateTime.class) {
