@@ -371,26 +371,9 @@ public class SQLConnection extends BaseConnection<HikariDataSource> {
      */
     public <T> T withTransaction(TransactionWork<T> work) {
         try (Lease<HikariDataSource> lease = lease(); Connection c = lease.raw().getConnection()) {
-            c.setAutoCommit(false);
-            T result;
-            try {
-                result = work.run(new Transaction(name(), c, failures(), pool.syntax(), pool.dialect()));
-            } catch (SQLException | RuntimeException | Error e) {
-                rollback(c, e);
-                throw e;
-            }
-            c.commit();
-            return result;
+            return new Transaction(name(), c, failures(), pool.syntax(), pool.dialect(), queries.observed()).run(work);
         } catch (SQLException e) {
             throw failures().forWrite(e, null);
-        }
-    }
-
-    private static void rollback(Connection c, Throwable cause) {
-        try {
-            c.rollback();
-        } catch (SQLException | RuntimeException e) {
-            cause.addSuppressed(e);
         }
     }
 
