@@ -403,20 +403,15 @@ public final class JdbcQueries<R> {
             }
         } catch (SQLException e) {
             Failures failures = settings.failures(connection);
-            throw failed(span, lost.test(e) ? failures.writeUnavailable(e) : failures.statement(e, sql));
+            throw SqlObservation.failed(span,
+                    lost.test(e) ? failures.writeUnavailable(e) : failures.statement(e, sql));
         } catch (RuntimeException e) {
-            throw failed(span, e);
+            throw SqlObservation.failed(span, e);
         } catch (Exception e) {
-            throw failed(span, settings.failures(connection).writeUnavailable(e));
+            throw SqlObservation.failed(span, settings.failures(connection).writeUnavailable(e));
         } finally {
             span.end();
         }
-    }
-
-    /** @return the failure, after the span was told: the message of ours only (redacted), never another's */
-    static RuntimeException failed(Telemetry.Span span, RuntimeException e) {
-        span.fail(e instanceof io.cdiconnections.ConnectionException ? e.getMessage() : null, e);
-        return e;
     }
 
     /**

@@ -299,9 +299,9 @@ public class SQLConnection extends BaseConnection<HikariDataSource> {
             }
             return n;
         } catch (SQLException e) {
-            throw JdbcQueries.failed(span, failures().forWrite(e, sql));
+            throw SqlObservation.failed(span, failures().forWrite(e, sql));
         } catch (RuntimeException e) {
-            throw JdbcQueries.failed(span, e);
+            throw SqlObservation.failed(span, e);
         } finally {
             span.end();
         }

@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 
+import io.cdiconnections.ConnectionException;
 import io.cdiconnections.internal.Telemetry;
 
 /**
@@ -47,6 +48,16 @@ final class SqlObservation {
             config.setMetricsTrackerFactory(f);
         }
         return db;
+    }
+
+    /**
+     * @param span the span of a statement that failed
+     * @param e    the failure, as it will be thrown
+     * @return the failure, after the span was told: a message of ours only (redacted), never another's
+     */
+    static RuntimeException failed(Telemetry.Span span, RuntimeException e) {
+        span.fail(e instanceof ConnectionException ? e.getMessage() : null, e);
+        return e;
     }
 
     /** @return OpenTelemetry's {@code db.system.name} of the target */

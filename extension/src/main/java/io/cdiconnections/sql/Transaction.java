@@ -108,9 +108,9 @@ public final class Transaction {
             }
             return t;
         } catch (SQLException e) {
-            throw JdbcQueries.failed(span, failures.forWrite(e, sql));
+            throw SqlObservation.failed(span, failures.forWrite(e, sql));
         } catch (RuntimeException e) {
-            throw JdbcQueries.failed(span, e);
+            throw SqlObservation.failed(span, e);
         } finally {
             span.end();
         }
@@ -127,9 +127,9 @@ public final class Transaction {
         try {
             return Statements.update(connection, bound);
         } catch (SQLException e) {
-            throw JdbcQueries.failed(span, failures.forWrite(e, sql));
+            throw SqlObservation.failed(span, failures.forWrite(e, sql));
         } catch (RuntimeException e) {
-            throw JdbcQueries.failed(span, e);
+            throw SqlObservation.failed(span, e);
         } finally {
             span.end();
         }
