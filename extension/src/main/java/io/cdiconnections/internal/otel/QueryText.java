@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -20,9 +21,13 @@ final class QueryText {
             "WITH", "VALUES", "CALL", "EXEC", "EXECUTE", "SHOW", "DESCRIBE", "EXPLAIN", "CREATE", "DROP", "ALTER",
             "TRUNCATE", "GRANT", "REVOKE", "COPY", "REPLACE", "SET", "USE", "BEGIN", "COMMIT", "ROLLBACK", "PUT", "GET",
             "LIST", "REMOVE");
-    /** String literals ('it''s', with backslash escapes too), dollar-quoted strings, and numbers not part of a name. */
+    /**
+     * Quoted identifiers (kept), then string literals ('it''s', with backslash escapes too),
+     * dollar-quoted strings, and numbers not part of a name (replaced).
+     */
     private static final Pattern LITERALS = Pattern.compile(
-            "'(?:[^'\\\\]|''|\\\\.)*'?|\\$\\$.*?\\$\\$|(?<![\\w.:$])[-+]?\\d+(?:\\.\\d+)?(?:[eE][-+]?\\d+)?\\b",
+            "\"(?:[^\"]|\"\")*\"|'(?:[^'\\\\]|''|\\\\.)*'?|\\$\\$.*?\\$\\$"
+            + "|(?<![\\w.:$])\\d+(?:\\.\\d+)?(?:[eE][-+]?\\d+)?\\b",
             Pattern.DOTALL);
     private static final Pattern LEADING = Pattern.compile("^(?:\\s+|\\(|--[^\\n]*\\n?|/\\*.*?\\*/)*", Pattern.DOTALL);
     private static final int REMEMBERED = 1_000;
@@ -45,7 +50,8 @@ final class QueryText {
     }
 
     static String sanitize(String sql) {
-        return LITERALS.matcher(sql).replaceAll("?");
+        return LITERALS.matcher(sql).replaceAll(m -> m.group().startsWith("\"")
+                ? Matcher.quoteReplacement(m.group()) : "?");
     }
 
     static String operation(String sql) {
