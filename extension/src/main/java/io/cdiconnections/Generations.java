@@ -171,7 +171,9 @@ final class Generations<R> {
         try {
             return connectRaw();
         } catch (RuntimeException | Error e) {
-            span.fail(e instanceof ConnectionException ? redacted(e.getMessage()) : null, e);
+            if (span != Telemetry.Span.NONE) { // the message is read again only for a span that records it
+                span.fail(e instanceof ConnectionException ? redacted(e.getMessage()) : null, e);
+            }
             throw e;
         } finally {
             span.end();
