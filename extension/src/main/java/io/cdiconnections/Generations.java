@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 import java.util.concurrent.locks.ReentrantLock;
 
 import io.cdiconnections.internal.Redaction;
+import io.cdiconnections.internal.Telemetry;
 
 /**
  * The raw instances of one {@link BaseConnection}, one generation at a time: connects once even
@@ -82,6 +83,9 @@ final class Generations<R> {
 
     /** Forgets the last failure and retires the current raw instance, if any. */
     void reset() {
+        if (!closed) {
+            Telemetry.current().reset(owner.name(), owner.getClass());
+        }
         lastFailure = null;
         resets.incrementAndGet(); // before reading current: a connect in flight sees one or the other
         Generation<R> g = current;
@@ -161,7 +165,31 @@ final class Generations<R> {
         }
     }
 
+    /** Connects in a span (the connect metrics too), whose failure shows the message of what is thrown: redacted. */
     private R createRaw() {
+        Telemetry.Span span = Telemetry.current().connect(owner.name(), owner.getClass());
+        try {
+            return connectRaw();
+        } catch (RuntimeException | Error e) {
+            if (span != Telemetry.Span.NONE) { // the message is read again only for a span that records it
+                span.fail(e instanceof ConnectionException ? redacted(e.getMessage()) : null, e);
+            }
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    /** A connect failure's message, masked again: a type's own ConnectionException may quote a value. */
+    private String redacted(String message) {
+        try {
+            return owner.parameters().redact(String.valueOf(message));
+        } catch (RuntimeException e) {
+            return null; // the parameters cannot be read: no message rather than one that may hold a value
+        }
+    }
+
+    private R connectRaw() {
         ConnectionParameters params = owner.parameters();
         R raw;
         try {

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.cdiconnections.internal.cdi.ConnectionExtension;
 import io.cdiconnections.config.SecretsConfigSource;
 import io.cdiconnections.sql.SQLConnection;
+import io.cdiconnections.test.InMemoryOtel;
 import io.cdiconnections.test.LocalServer;
 import io.cdiconnections.test.LogCapture;
 import io.cdiconnections.test.MariaDbAccount;
@@ -40,7 +41,8 @@ import io.smallrye.config.SmallRyeConfigBuilder;
  * wrong password, an unreachable host, bad URLs, a missing driver, invalid options, a failed
  * deployment, Snowflake against a local socket, a failing statement that echoes the value. All
  * log output is captured (the JUL root at every level, which System.Logger and HikariCP's slf4j
- * reach in tests, and System.out and System.err), with every exception's full text and every
+ * reach in tests, and System.out and System.err), every OpenTelemetry span and metric the library
+ * records (an in-memory SDK), with every exception's full text and every
  * {@code toString()}; the password appears nowhere. PostgreSQL's driver is kept at FINE: its
  * FINEST wire trace shows every parameter value an application sends, by design.
  */
@@ -69,7 +71,10 @@ class SecretsNeverLeakTest {
         Logger root = Logger.getLogger("");
         Level rootLevel = root.getLevel();
         Logger wire = Logger.getLogger("org.postgresql");
-        try (LogCapture log = new LogCapture("").withHikariDebug();
+        int spans;
+        int metrics;
+        try (InMemoryOtel otel = new InMemoryOtel();
+             LogCapture log = new LogCapture("").withHikariDebug();
              PrintStream captured = new PrintStream(console, true, StandardCharsets.UTF_8)) {
             root.setLevel(Level.ALL);
             // FINE keeps PostgreSQL's "Connecting with URL"; its FINEST wire trace records every byte sent,
@@ -87,6 +92,11 @@ class SecretsNeverLeakTest {
             aStatementErrorThatEchoesTheValue();
             aSqlAlchemyUrlKeepsThePasswordOutOfTheJdbcUrl();
             texts.add(log.printed());
+            // every span (names, attributes, status messages) and every metric point with its attributes
+            spans = otel.spans().size();
+            metrics = otel.metrics().size();
+            texts.add(otel.spans().toString());
+            texts.add(otel.metrics().toString());
         } finally {
             root.setLevel(rootLevel);
             wire.setLevel(null);
@@ -99,6 +109,8 @@ class SecretsNeverLeakTest {
                 .mapToInt(Integer::intValue).sum(), failures, texts.size(), texts.stream().mapToInt(String::length).sum());
 
         assertThat(failures.values()).allSatisfy(n -> assertThat(n).isPositive());
+        assertThat(spans).as("spans recorded").isGreaterThan(20);
+        assertThat(metrics).as("metrics recorded").isGreaterThan(5);
         for (String text : texts) {
             int at = Math.max(text.indexOf(PASSWORD), text.indexOf(PASSWORD.substring(2, 14)));
             if (at >= 0) {

@@ -40,6 +40,28 @@ class BenchmarksWorkTest {
         queriesReadTheSameRows("postgresql");
     }
 
+    @Test
+    void observabilityRowsReadTheRowsAndOnlyTheSdkRowsRecordSpans() throws SQLException {
+        for (String otel : List.of("noop", "sdk")) {
+            ObservabilityBenchmark b = new ObservabilityBenchmark();
+            b.db = "h2";
+            b.otel = otel;
+            b.setup();
+            try {
+                assertThat(b.queryOurs().size()).isEqualTo(Databases.ROWS);
+                assertThat(b.queryBaselineJdbc()).hasSize(Databases.ROWS);
+                if (otel.equals("sdk")) {
+                    assertThat(b.flushAndCountSpans()).as("spans exported").isPositive();
+                } else {
+                    assertThat(io.cdiconnections.internal.Telemetry.current())
+                            .isSameAs(io.cdiconnections.internal.Telemetry.NONE);
+                }
+            } finally {
+                b.tearDown();
+            }
+        }
+    }
+
     private static void queriesReadTheSameRows(String db) throws SQLException {
         QueryBenchmark b = new QueryBenchmark();
         b.db = db;

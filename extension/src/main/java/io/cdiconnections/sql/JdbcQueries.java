@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 import io.cdiconnections.ConnectionParameters;
 import io.cdiconnections.ConnectionUnavailableException;
 import io.cdiconnections.internal.Redaction;
+import io.cdiconnections.internal.Telemetry;
 
 /**
  * What {@link SQLConnection#query} does, for a connection type over JDBC whose raw instance is
@@ -156,8 +157,12 @@ public final class JdbcQueries<R> {
     private final boolean onlyReadsRerun;
     /** How the current raw instance's database reads strings and comments, asked at each attempt; null: Snowflake's, before the first. */
     private final Supplier<NamedSql.Syntax> syntax;
-    private final QueryCache cache = new QueryCache();
+    /** What the statements go to, for spans and metrics: set at each connect, nothing recorded before. */
+    private volatile Telemetry.Database observed = Telemetry.Database.NONE;
+    private final QueryCache cache = new QueryCache(() -> observed.cacheEviction());
     private volatile SqlSettings settings = SqlSettings.DEFAULT;
+    /** {@code db.system.name} of a connect through {@link #configure(ConnectionParameters)}. */
+    private final String system;
 
     /**
      * @param owner      the connection type, whose logger gets a DEBUG line before each retry
@@ -185,6 +190,8 @@ public final class JdbcQueries<R> {
         this.exhausted = Objects.requireNonNull(exhausted, "exhausted");
         this.onlyReadsRerun = onlyReadsRerun;
         this.syntax = syntax;
+        // the built-in Snowflake types come through the public constructor; a custom type is some SQL
+        this.system = owner.getName().startsWith("io.cdiconnections.snowflake.") ? "snowflake" : "other_sql";
     }
 
     /**
@@ -232,6 +239,17 @@ public final class JdbcQueries<R> {
      */
     public void configure(ConnectionParameters params) {
         settings = SqlSettings.withoutCacheBound(params);
+        observe(Telemetry.current().database(connection, system, null, null, 0));
+    }
+
+    /** @param database what the statements of the new raw instance go to, for spans and metrics */
+    void observe(Telemetry.Database database) {
+        observed = database;
+    }
+
+    /** @return what the statements of the current raw instance go to */
+    Telemetry.Database observed() {
+        return observed;
     }
 
     /** @param s the settings of the queries from now on */
@@ -262,13 +280,23 @@ public final class JdbcQueries<R> {
             QueryCache.Key key = ttl.isZero() ? null
                     : new QueryCache.Key(held.raw(), sql, options.params(), options.maxRows());
             Table cached = key == null ? null : cache.get(key);
+            Telemetry.Database db = observed;
             if (cached != null) {
+                db.cacheHit(sql);
                 return cached;
+            } else if (key != null) {
+                db.cacheMiss();
             }
             Table table;
+            Telemetry.Span span = db.query(sql);
             try (Connection c = jdbc.open(held.raw())) {
                 sent[0] = true;
                 table = Statements.query(c, bound, options);
+            } catch (Exception e) {
+                span.fail(s.failures(connection).text(e), e);
+                throw e;
+            } finally {
+                span.end();
             }
             if (table == null) {
                 throw new QueryException(SqlMessages.sqlNoResultSet(connection));
@@ -366,16 +394,23 @@ public final class JdbcQueries<R> {
      * @throws ConnectionUnavailableException when the raw instance was lost or had no connection to give
      */
     public int update(String sql, Map<String, ?> params, Supplier<Hold<R>> hold) {
-        try (Hold<R> held = hold.get(); Connection c = jdbc.open(held.raw())) {
-            NamedSql.Syntax s = syntax == null ? NamedSql.Syntax.SNOWFLAKE : syntax.get();
-            return Statements.update(c, NamedSql.parse(sql, s).bind(connection, params));
+        Telemetry.Span span = Telemetry.Span.NONE;
+        try (Hold<R> held = hold.get()) {
+            span = observed.query(sql); // once connected: what the statement goes to is known
+            try (Connection c = jdbc.open(held.raw())) {
+                NamedSql.Syntax s = syntax == null ? NamedSql.Syntax.SNOWFLAKE : syntax.get();
+                return Statements.update(c, NamedSql.parse(sql, s).bind(connection, params));
+            }
         } catch (SQLException e) {
             Failures failures = settings.failures(connection);
-            throw lost.test(e) ? failures.writeUnavailable(e) : failures.statement(e, sql);
+            throw SqlObservation.failed(span,
+                    lost.test(e) ? failures.writeUnavailable(e) : failures.statement(e, sql));
         } catch (RuntimeException e) {
-            throw e;
+            throw SqlObservation.failed(span, e);
         } catch (Exception e) {
-            throw settings.failures(connection).writeUnavailable(e);
+            throw SqlObservation.failed(span, settings.failures(connection).writeUnavailable(e));
+        } finally {
+            span.end();
         }
     }
 

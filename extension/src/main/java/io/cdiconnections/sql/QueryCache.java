@@ -5,6 +5,7 @@ import java.util.Map;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Expiry;
 
 /**
@@ -60,6 +61,18 @@ final class QueryCache {
      */
     private volatile Cache<Key, Entry> cache;
 
+    /** Told when a result leaves the cache for room, before its ttl (for the eviction metric). */
+    private final Runnable onEviction;
+
+    QueryCache() {
+        this(() -> { });
+    }
+
+    /** @param onEviction told when a result leaves the cache for room, before its ttl */
+    QueryCache(Runnable onEviction) {
+        this.onEviction = onEviction;
+    }
+
     /** The bound the cache was made with or last set to. */
     private volatile long maxBytes;
 
@@ -67,9 +80,14 @@ final class QueryCache {
      * Bounded by estimated bytes; as no entry weighs less than a thousandth of the bound, by
      * {@link #MAX_ENTRIES} entries too.
      */
-    private static Cache<Key, Entry> newCache(long maxBytes) {
+    private Cache<Key, Entry> newCache(long maxBytes) {
         return Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
+                .evictionListener((Key key, Entry entry, RemovalCause cause) -> {
+                    if (cause == RemovalCause.SIZE) {
+                        onEviction.run();
+                    }
+                })
                 .weigher((Key key, Entry entry) -> entry.weight())
                 .expireAfter(new Expiry<Key, Entry>() {
                     @Override

@@ -17,6 +17,8 @@ import java.util.stream.StreamSupport;
 
 import javax.sql.DataSource;
 
+import io.cdiconnections.internal.Telemetry;
+
 /**
  * One open result read row by row: what {@link SQLConnection#stream} and
  * {@link SQLConnection#chunks} hand out. It holds, until it is closed or read to its end, the
@@ -50,6 +52,8 @@ final class RowStream {
     private final boolean restoreAutoCommit;
     private final List<Column> columns;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Counts the open streams of the connection: set once opened, told again at the close. */
+    private volatile Telemetry.Database database = Telemetry.Database.NONE;
     /** The first row, read while opening (inside the retry loop) and not handed out yet. */
     private Object[] first;
     private boolean done;
@@ -113,6 +117,8 @@ final class RowStream {
                 throw e;
             }
         });
+        stream.database = queries.observed();
+        stream.database.streams(1);
         if (stream.done) {
             stream.close();
         }
@@ -249,6 +255,7 @@ final class RowStream {
     /** Closes the result set, the statement and the JDBC connection, and lets go of the pool. Idempotent. */
     void close() {
         if (closed.compareAndSet(false, true)) {
+            database.streams(-1);
             try {
                 release(rs, statement, jdbc, restoreAutoCommit, null);
             } finally {

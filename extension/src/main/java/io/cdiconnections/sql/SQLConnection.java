@@ -16,6 +16,7 @@ import io.cdiconnections.ConnectionConfigException;
 import io.cdiconnections.ConnectionContext;
 import io.cdiconnections.ConnectionParameters;
 import io.cdiconnections.ConnectionUnavailableException;
+import io.cdiconnections.internal.Telemetry;
 
 /**
  * A SQL database through a HikariCP pool: Streamlit's {@code SQLConnection}, configured by the
@@ -289,14 +290,20 @@ public class SQLConnection extends BaseConnection<HikariDataSource> {
      * @return the number of rows changed
      */
     public int update(String sql, Map<String, ?> params) {
+        Telemetry.Span span = Telemetry.Span.NONE;
         try (Lease<HikariDataSource> lease = lease(); Connection c = lease.raw().getConnection()) {
+            span = queries.observed().query(sql);
             int n = Statements.update(c, NamedSql.parse(sql, pool.syntax()).bind(name(), params));
             if (!c.getAutoCommit()) {
                 c.commit();
             }
             return n;
         } catch (SQLException e) {
-            throw failures().forWrite(e, sql);
+            throw SqlObservation.failed(span, failures().forWrite(e, sql));
+        } catch (RuntimeException e) {
+            throw SqlObservation.failed(span, e);
+        } finally {
+            span.end();
         }
     }
 
@@ -371,26 +378,9 @@ public class SQLConnection extends BaseConnection<HikariDataSource> {
      */
     public <T> T withTransaction(TransactionWork<T> work) {
         try (Lease<HikariDataSource> lease = lease(); Connection c = lease.raw().getConnection()) {
-            c.setAutoCommit(false);
-            T result;
-            try {
-                result = work.run(new Transaction(name(), c, failures(), pool.syntax(), pool.dialect()));
-            } catch (SQLException | RuntimeException | Error e) {
-                rollback(c, e);
-                throw e;
-            }
-            c.commit();
-            return result;
+            return new Transaction(name(), c, failures(), pool.syntax(), pool.dialect(), queries.observed()).run(work);
         } catch (SQLException e) {
             throw failures().forWrite(e, null);
-        }
-    }
-
-    private static void rollback(Connection c, Throwable cause) {
-        try {
-            c.rollback();
-        } catch (SQLException | RuntimeException e) {
-            cause.addSuppressed(e);
         }
     }
 

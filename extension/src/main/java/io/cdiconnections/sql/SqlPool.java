@@ -76,6 +76,7 @@ final class SqlPool {
             if (unreachable) {
                 ReachabilityCheck.check(config);
             }
+            queries.observe(SqlObservation.observe(connection, target, config));
             HikariDataSource pool = new HikariDataSource(config);
             unreachable = false;
             return pool;

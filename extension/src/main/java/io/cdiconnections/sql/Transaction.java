@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
 
+import io.cdiconnections.internal.Telemetry;
 
 /**
  * One database transaction, handed to the work of {@link SQLConnection#withTransaction}: the same
@@ -25,14 +26,53 @@ public final class Transaction {
     private final Failures failures;
     private final NamedSql.Syntax syntax;
     private final Dialect dialect;
+    /** Each statement is a span, a child of the transaction's. */
+    private final Telemetry.Database observed;
 
     Transaction(String connectionName, Connection connection, Failures failures, NamedSql.Syntax syntax,
-            Dialect dialect) {
+            Dialect dialect, Telemetry.Database observed) {
         this.connectionName = connectionName;
         this.connection = connection;
         this.failures = failures;
         this.syntax = syntax;
         this.dialect = dialect;
+        this.observed = observed;
+    }
+
+    /**
+     * Runs work in this transaction, in a span: committed when it returns, rolled back when it
+     * throws (and the exception passed on).
+     */
+    <T> T run(TransactionWork<T> work) throws SQLException {
+        Telemetry.Span span = observed.transaction();
+        try {
+            connection.setAutoCommit(false);
+            T result;
+            try {
+                result = work.run(this);
+            } catch (SQLException | RuntimeException | Error e) {
+                rollback(e);
+                throw e;
+            }
+            connection.commit();
+            return result;
+        } catch (SQLException e) {
+            span.fail(failures.text(e), e);
+            throw e;
+        } catch (RuntimeException | Error e) {
+            span.fail(e instanceof QueryException ? e.getMessage() : null, e);
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    private void rollback(Throwable cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException | RuntimeException e) {
+            cause.addSuppressed(e);
+        }
     }
 
     /**
@@ -60,6 +100,7 @@ public final class Transaction {
      */
     public Table query(String sql, QueryOptions options) {
         NamedSql.Bound bound = NamedSql.parse(sql, syntax).bind(connectionName, options.params());
+        Telemetry.Span span = observed.query(sql);
         try {
             Table t = Statements.query(connection, bound, options);
             if (t == null) {
@@ -67,7 +108,11 @@ public final class Transaction {
             }
             return t;
         } catch (SQLException e) {
-            throw failures.forWrite(e, sql);
+            throw SqlObservation.failed(span, failures.forWrite(e, sql));
+        } catch (RuntimeException e) {
+            throw SqlObservation.failed(span, e);
+        } finally {
+            span.end();
         }
     }
 
@@ -78,10 +123,15 @@ public final class Transaction {
      */
     public int update(String sql, Map<String, ?> params) {
         NamedSql.Bound bound = NamedSql.parse(sql, syntax).bind(connectionName, params);
+        Telemetry.Span span = observed.query(sql);
         try {
             return Statements.update(connection, bound);
         } catch (SQLException e) {
-            throw failures.forWrite(e, sql);
+            throw SqlObservation.failed(span, failures.forWrite(e, sql));
+        } catch (RuntimeException e) {
+            throw SqlObservation.failed(span, e);
+        } finally {
+            span.end();
         }
     }
 

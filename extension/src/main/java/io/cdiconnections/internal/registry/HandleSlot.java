@@ -4,6 +4,7 @@ import java.util.concurrent.ScheduledFuture;
 
 import io.cdiconnections.BaseConnection;
 import io.cdiconnections.ConnectionLifecycle;
+import io.cdiconnections.internal.Telemetry;
 
 /**
  * The registry's side of one handle: which raw instance of it is live, when it was last used
@@ -45,7 +46,10 @@ final class HandleSlot implements ConnectionLifecycle {
             lastUsed = System.nanoTime();
             group.live().add(this);
             if (group.key().ttl() != null) {
-                expiry = group.registry().schedule(instance::retire, group.key().ttl());
+                expiry = group.registry().schedule(() -> {
+                    Telemetry.current().ttlRetired(connection.name(), connection.getClass());
+                    instance.retire();
+                }, group.key().ttl());
             }
         }
         if (bounded) {

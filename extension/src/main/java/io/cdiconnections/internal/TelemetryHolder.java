@@ -1,0 +1,56 @@
+package io.cdiconnections.internal;
+
+import java.lang.System.Logger.Level;
+import java.util.ServiceLoader;
+
+/**
+ * {@link Telemetry#current()}: resolved at the first call and kept. The library lives in the
+ * application (its WAR), so this is one per application.
+ */
+final class TelemetryHolder {
+
+    private static final System.Logger LOG = System.getLogger(Telemetry.class.getName());
+    /** A class of the OpenTelemetry API: without it no class of ours that uses the API is loaded. */
+    private static final String API_CLASS = "io.opentelemetry.api.OpenTelemetry";
+
+    private static volatile Telemetry resolved;
+
+    private TelemetryHolder() {
+    }
+
+    static Telemetry current() {
+        Telemetry t = resolved;
+        return t != null ? t : resolve();
+    }
+
+    static void forget() {
+        resolved = null;
+    }
+
+    private static synchronized Telemetry resolve() {
+        Telemetry t = resolved;
+        if (t == null) {
+            t = open();
+            resolved = t;
+        }
+        return t;
+    }
+
+    private static Telemetry open() {
+        ClassLoader loader = TelemetryHolder.class.getClassLoader();
+        try {
+            Class.forName(API_CLASS, false, loader);
+        } catch (ClassNotFoundException | LinkageError e) {
+            return Telemetry.NONE; // the API is absent: nothing of internal.otel is loaded
+        }
+        try {
+            for (TelemetrySource source : ServiceLoader.load(TelemetrySource.class, loader)) {
+                return source.open();
+            }
+        } catch (RuntimeException | LinkageError e) {
+            LOG.log(Level.WARNING, "cdi-connections: OpenTelemetry is on the class path but could not be used; "
+                    + "no metrics or spans are recorded: " + e);
+        }
+        return Telemetry.NONE;
+    }
+}

@@ -1,0 +1,116 @@
+package io.cdiconnections.internal.otel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.File;
+import java.lang.management.ManagementFactory;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.junit.jupiter.api.Test;
+
+import io.cdiconnections.internal.Telemetry;
+import io.opentelemetry.api.GlobalOpenTelemetry;
+
+/**
+ * OpenTelemetry is optional and free when absent: without its API on the class path no class of
+ * ours for it is loaded; with it there but a no-op, {@link Telemetry#current()} is
+ * {@link Telemetry#NONE} and the calls on the hot path allocate nothing.
+ */
+class TelemetryOptionalTest {
+
+    /** Loads the test class path itself, without OpenTelemetry's jars, and remembers what it loaded. */
+    private static final class WithoutOpenTelemetry extends URLClassLoader {
+        final Set<String> loaded = ConcurrentHashMap.newKeySet();
+
+        WithoutOpenTelemetry(URL[] urls) {
+            super(urls, ClassLoader.getPlatformClassLoader());
+        }
+
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            loaded.add(name);
+            return super.loadClass(name, resolve);
+        }
+    }
+
+    @Test
+    void withoutTheApiAWorkloadLoadsNoClassOfOursForOpenTelemetry() throws Exception {
+        String path = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        URL[] urls = Arrays.stream(path.split(File.pathSeparator)).filter(p -> !p.contains("opentelemetry"))
+                .map(TelemetryOptionalTest::url).toArray(URL[]::new);
+        assertThat(urls.length).as("the test class path, read from %s", path).isGreaterThan(5);
+        Thread thread = Thread.currentThread();
+        ClassLoader before = thread.getContextClassLoader();
+        try (WithoutOpenTelemetry loader = new WithoutOpenTelemetry(urls)) {
+            thread.setContextClassLoader(loader);
+            Class<?> context = loader.loadClass("io.cdiconnections.ConnectionContext");
+            Object ctx = context.getMethod("of", String.class, Map.class).invoke(null, "absent",
+                    Map.of("url", "jdbc:h2:mem:otel_absent;DB_CLOSE_DELAY=-1"));
+            Class<?> sqlConnection = loader.loadClass("io.cdiconnections.sql.SQLConnection");
+            Object sql = sqlConnection.getConstructor(context).newInstance(ctx);
+            sqlConnection.getMethod("update", String.class).invoke(sql, "create table t (i int)");
+            Object table = sqlConnection.getMethod("query", String.class).invoke(sql, "select count(*) from t");
+            assertThat(table.toString()).isEqualTo("Table[COUNT(*)] (1 row)");
+            sqlConnection.getMethod("reset").invoke(sql);
+            sqlConnection.getMethod("close").invoke(sql);
+
+            Class<?> telemetry = loader.loadClass(Telemetry.class.getName());
+            assertThat(telemetry).isNotSameAs(Telemetry.class);
+            assertThat(telemetry.getMethod("current").invoke(null)).isSameAs(telemetry.getField("NONE").get(null));
+            assertThatThrownBy(() -> loader.loadClass("io.opentelemetry.api.OpenTelemetry"))
+                    .isInstanceOf(ClassNotFoundException.class);
+            assertThat(loader.loaded).contains("io.cdiconnections.sql.JdbcQueries", "io.cdiconnections.internal.Telemetry")
+                    .noneMatch(n -> n.startsWith("io.cdiconnections.internal.otel."));
+        } finally {
+            thread.setContextClassLoader(before);
+        }
+    }
+
+    @Test
+    void withANoOpOpenTelemetryNothingIsRecordedAndTheHotPathAllocatesNothing() {
+        GlobalOpenTelemetry.resetForTest();
+        Telemetry.forget();
+        try {
+            Telemetry t = Telemetry.current();
+            assertThat(t).isSameAs(Telemetry.NONE);
+            Telemetry.Database db = t.database("noop", "h2database", null, null, 0);
+            assertThat(db).isSameAs(Telemetry.Database.NONE);
+
+            com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+            long id = Thread.currentThread().getId();
+            for (int warm = 0; warm < 2; warm++) {
+                long before = threads.getThreadAllocatedBytes(id);
+                for (int i = 0; i < 100_000; i++) {
+                    Telemetry.Span span = Telemetry.current().database("noop", "h2database", null, null, 0)
+                            .query("select 1");
+                    span.end();
+                    db.cacheMiss();
+                    db.streams(1);
+                }
+                long allocated = threads.getThreadAllocatedBytes(id) - before;
+                if (warm == 1) {
+                    // 100,000 rounds: a single allocation each would be megabytes; the measuring itself costs a few bytes
+                    assertThat(allocated).isLessThan(10_000);
+                }
+            }
+        } finally {
+            GlobalOpenTelemetry.resetForTest();
+            Telemetry.forget();
+        }
+    }
+
+    private static URL url(String p) {
+        try {
+            return new File(p).toURI().toURL();
+        } catch (MalformedURLException e) {
+            throw new IllegalArgumentException(p, e);
+        }
+    }
+}
