@@ -10,7 +10,8 @@ import org.jboss.arquillian.container.test.api.Deployer;
  * The text a user sees when a deployment fails. WildFly puts the cause into the management
  * result that the adapter throws; Open Liberty's adapter only says that the application did not
  * start, and the cause is in the server's messages.log, which is where a Liberty user looks;
- * Payara Micro starts without the application and prints the cause on its console.
+ * on Tomcat the manager answers only that the context failed to start, the cause is in
+ * catalina.log; Payara Micro starts without the application and prints the cause on its console.
  */
 public final class DeploymentErrors {
 
@@ -57,7 +58,7 @@ public final class DeploymentErrors {
 
     /** @return the current end of the server log, when the server has one we read */
     public static Mark mark() {
-        Path log = ServerLog.liberty();
+        Path log = Servers.current().equals("tomcat") ? ServerLog.current() : ServerLog.liberty();
         return new Mark(log, ServerLog.end(log));
     }
 

@@ -48,6 +48,47 @@ public final class Deployments {
         return war(name).addAsResource("secrets/" + secrets, SECRETS_RESOURCE);
     }
 
+    /**
+     * A WAR built elsewhere (the sample, the README's Quickstart) as a user ships it to the server
+     * under test: unchanged on an application server; on Tomcat, which has no CDI, MicroProfile
+     * Config or JAX-RS, with the libraries the Tomcat recipe adds (docs/servers/tomcat.md): every
+     * jar of {@code target/war-libs} whose file name the WAR does not hold yet.
+     *
+     * @param war a WAR made for a Jakarta EE server
+     * @return the same archive, with libraries added on Tomcat
+     */
+    public static WebArchive asShippedTo(WebArchive war) {
+        if (!Servers.current().equals("tomcat")) {
+            return war;
+        }
+        for (File jar : libraries()) {
+            if (!war.contains("WEB-INF/lib/" + jar.getName())) {
+                war.addAsLibrary(jar);
+            }
+        }
+        return war;
+    }
+
+    /**
+     * A WAR without the library that names a CDI type, on the server under test: unchanged on an
+     * application server; on Tomcat, which has no CDI API, with the CDI API jar of
+     * {@code target/war-libs} (and no CDI implementation, so the WAR still starts no container).
+     *
+     * @param war a WAR without CDI
+     * @return the same archive, with the CDI API added on Tomcat
+     */
+    public static WebArchive withCdiApi(WebArchive war) {
+        if (!Servers.current().equals("tomcat")) {
+            return war;
+        }
+        for (File jar : libraries()) {
+            if (jar.getName().startsWith("jakarta.enterprise.cdi-api-")) {
+                return war.addAsLibrary(jar);
+            }
+        }
+        throw new IllegalStateException("no jakarta.enterprise.cdi-api jar in " + System.getProperty("it.libs"));
+    }
+
     private static File[] libraries() {
         File dir = new File(System.getProperty("it.libs", "target/war-libs"));
         File[] jars = dir.listFiles((d, n) -> n.endsWith(".jar"));

@@ -63,7 +63,9 @@ public class RedeployIT {
 
     @Deployment(name = "observer", testable = false)
     public static WebArchive observer() {
-        return ShrinkWrap.create(WebArchive.class, "observer.war").addClasses(ObserverServlet.class, Holders.class, LoaderTracker.class);
+        // LoaderTracker is a CDI extension: Tomcat must find the CDI API to load the class
+        return Deployments.withCdiApi(ShrinkWrap.create(WebArchive.class, "observer.war")
+                .addClasses(ObserverServlet.class, Holders.class, LoaderTracker.class));
     }
 
     @Deployment(name = "redeploy", managed = false, testable = false)

@@ -10,17 +10,20 @@ import java.util.regex.Pattern;
 
 /**
  * The log of the server under test, where its user looks: Open Liberty's {@code messages.log},
- * WildFly's {@code server.log}, Payara Micro's console (no file; its adapter copies the console
- * to the test JVM's {@code System.out}).
+ * WildFly's {@code server.log}, Tomcat's {@code catalina.log} (the suite's logging.properties),
+ * Payara Micro's console (no file; its adapter copies the console to the test JVM's
+ * {@code System.out}).
  */
 public final class ServerLog {
 
     /**
      * Liberty's level column ({@code E}) after the thread id and logger; WildFly's
-     * {@code ERROR [category]}; Payara's {@code [SEVERE]}, coloured on a console.
+     * {@code ERROR [category]}; Tomcat's {@code SEVERE [thread]}; Payara's {@code [SEVERE]},
+     * coloured on a console.
      */
     private static final Pattern ERROR_LINE = Pattern.compile("^\\[[^\\]]+\\] \\S+ \\S+\\s+E "
             + "|^\\S+ \\S+ ERROR \\["
+            + "|^\\S+ \\S+ SEVERE \\["
             + "|\\[(\u001B\\[[0-9;]*m)?SEVERE(\u001B\\[[0-9;]*m)?\\]");
 
     /** At most this much is read, so a runaway log cannot exhaust the test JVM. */
@@ -40,6 +43,7 @@ public final class ServerLog {
         return switch (Servers.current()) {
             case "liberty" -> liberty();
             case "wildfly" -> Path.of(System.getProperty("jboss.home"), "standalone", "log", "server.log");
+            case "tomcat" -> Path.of(System.getProperty("tomcat.home"), "logs", "catalina.log");
             default -> null;
         };
     }

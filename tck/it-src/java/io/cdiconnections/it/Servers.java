@@ -35,7 +35,7 @@ public final class Servers {
         return builder.build();
     }
 
-    /** @return {@code wildfly}, {@code payara} or {@code liberty}, as the server module sets it */
+    /** @return {@code wildfly}, {@code payara}, {@code liberty} or {@code tomcat}, as the server module sets it */
     public static String current() {
         return System.getProperty("it.server", "unknown");
     }

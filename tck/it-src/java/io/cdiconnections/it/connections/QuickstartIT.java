@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import io.cdiconnections.it.Deployments;
 import io.cdiconnections.it.Overrides;
 import io.cdiconnections.it.Servers;
 
@@ -63,7 +64,7 @@ public class QuickstartIT {
         assertTrue(url.find(), "the README's secrets.toml has a url line: " + secrets);
         war.delete(secretsPath);
         war.add(new StringAsset(url.replaceFirst("url = \"" + LOCAL_URL + "\"")), secretsPath);
-        return war;
+        return Deployments.asShippedTo(war);
     }
 
     @ArquillianResource

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import io.cdiconnections.it.Deployments;
 import io.cdiconnections.it.ServerLog;
 import io.cdiconnections.it.Servers;
 
@@ -31,7 +32,7 @@ public class SampleLogIT {
     @Deployment(testable = false)
     public static WebArchive sample() {
         File war = new File(System.getProperty("it.sampleWar", "target/deployments/cdi-connections-sample.war"));
-        return ShrinkWrap.createFromZipFile(WebArchive.class, war);
+        return Deployments.asShippedTo(ShrinkWrap.createFromZipFile(WebArchive.class, war));
     }
 
     /**

@@ -133,6 +133,13 @@ public class ConnectionExtension implements Extension {
         if (connection == null) {
             return;
         }
+        if (registry != null) {
+            // Reported after deployment: Weld Servlet on Tomcat makes a servlet's injection target
+            // when Tomcat creates the servlet, at its first request, too late for a bean of its
+            // own. It keeps @Connection and is served, like a dynamic lookup, by the lookup bean
+            // of its type, which resolves it then (a problem fails that request, not the deployment).
+            return;
+        }
         Class<?> raw = Types.raw(ip.getType());
         if (DeploymentCheck.isDynamicLookup(raw.getName())) {
             // dynamic lookup: served by the @Dependent lookup beans, one per type

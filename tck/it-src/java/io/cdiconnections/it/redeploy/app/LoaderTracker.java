@@ -22,7 +22,8 @@ public class LoaderTracker implements Extension {
 
     void track(@Observes BeforeBeanDiscovery event) {
         ClassLoader loader = LoaderTracker.class.getClassLoader();
-        loaders().put(loader + "#" + System.nanoTime(),
+        // one line: Tomcat's web application class loader describes itself on several
+        loaders().put(String.valueOf(loader).replaceAll("\\s*\\R\\s*", " ").strip() + "#" + System.nanoTime(),
                 new WeakReference<>(loader));
     }
 
