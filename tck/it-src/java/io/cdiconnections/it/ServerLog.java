@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * The log of the server under test, where its user looks: Open Liberty's {@code messages.log},
- * WildFly's {@code server.log}, Payara Micro's console (no file; its adapter copies the console
- * to the test JVM's {@code System.out}).
+ * WildFly's {@code server.log}, Payara Server's domain {@code server.log}, Payara Micro's console
+ * (no file; its adapter copies the console to the test JVM's {@code System.out}).
  */
 public final class ServerLog {
 
@@ -40,6 +40,7 @@ public final class ServerLog {
         return switch (Servers.current()) {
             case "liberty" -> liberty();
             case "wildfly" -> Path.of(System.getProperty("jboss.home"), "standalone", "log", "server.log");
+            case "payara-server" -> Path.of(System.getProperty("payara.home"), "glassfish", "domains", "domain1", "logs", "server.log");
             default -> null;
         };
     }
