@@ -73,7 +73,11 @@
     </xsl:copy>
   </xsl:template>
 
-  <!-- The embedded OpenMQ broker listens on every interface (7676); nothing here uses JMS. -->
+  <!--
+    The embedded OpenMQ broker listens on every interface (7676); nothing here uses JMS. The
+    distribution's server-config has no jms-service (Payara adds an EMBEDDED one at first boot):
+    the template for server-config below adds one in the shape Payara writes, but DISABLED.
+  -->
   <xsl:template match="config[@name = 'server-config']/jms-service">
     <xsl:copy>
       <xsl:apply-templates select="@*[name() != 'type']"/>
@@ -84,13 +88,19 @@
 
   <!--
     Payara's MicroProfile Config caches each value for 60 s; 0 lets OnDiskSecretsIT see an edit
-    of a secrets file at once. The distribution has no microprofile-config element: add one.
+    of a secrets file at once. The distribution has no microprofile-config element, and no
+    jms-service in server-config: add them.
   -->
   <xsl:template match="config[@name = 'server-config']">
     <xsl:copy>
       <xsl:apply-templates select="@* | node()"/>
       <xsl:if test="not(microprofile-config)">
         <microprofile-config cache-duration-seconds="0"/>
+      </xsl:if>
+      <xsl:if test="not(jms-service)">
+        <jms-service type="DISABLED" default-jms-host="default_JMS_host">
+          <jms-host name="default_JMS_host" host="localhost" port="${{JMS_PROVIDER_PORT}}"/>
+        </jms-service>
       </xsl:if>
     </xsl:copy>
   </xsl:template>
