@@ -10,9 +10,9 @@ import java.util.regex.Pattern;
 
 /**
  * The log of the server under test, where its user looks: Open Liberty's {@code messages.log},
- * WildFly's {@code server.log}, Tomcat's {@code catalina.log} (the suite's logging.properties),
- * Payara Micro's console (no file; its adapter copies the console to the test JVM's
- * {@code System.out}).
+ * WildFly's {@code server.log}, Payara Server's domain {@code server.log}, Tomcat's
+ * {@code catalina.log} (the suite's logging.properties), Payara Micro's console (no file; its
+ * adapter copies the console to the test JVM's {@code System.out}).
  */
 public final class ServerLog {
 
@@ -44,6 +44,7 @@ public final class ServerLog {
             case "liberty" -> liberty();
             case "wildfly" -> Path.of(System.getProperty("jboss.home"), "standalone", "log", "server.log");
             case "tomcat" -> Path.of(System.getProperty("tomcat.home"), "logs", "catalina.log");
+            case "payara-server" -> Path.of(System.getProperty("payara.home"), "glassfish", "domains", "domain1", "logs", "server.log");
             default -> null;
         };
     }
