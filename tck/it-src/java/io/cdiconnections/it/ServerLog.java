@@ -10,14 +10,14 @@ import java.util.regex.Pattern;
 
 /**
  * The log of the server under test, where its user looks: Open Liberty's {@code messages.log},
- * WildFly's {@code server.log}, Payara Micro's console (no file; its adapter copies the console
+ * WildFly's and GlassFish's {@code server.log}, Payara Micro's console (no file; its adapter copies the console
  * to the test JVM's {@code System.out}).
  */
 public final class ServerLog {
 
     /**
      * Liberty's level column ({@code E}) after the thread id and logger; WildFly's
-     * {@code ERROR [category]}; Payara's {@code [SEVERE]}, coloured on a console.
+     * {@code ERROR [category]}; Payara's and GlassFish's {@code [SEVERE]}, Payara's coloured on a console.
      */
     private static final Pattern ERROR_LINE = Pattern.compile("^\\[[^\\]]+\\] \\S+ \\S+\\s+E "
             + "|^\\S+ \\S+ ERROR \\["
@@ -40,6 +40,7 @@ public final class ServerLog {
         return switch (Servers.current()) {
             case "liberty" -> liberty();
             case "wildfly" -> Path.of(System.getProperty("jboss.home"), "standalone", "log", "server.log");
+            case "glassfish" -> Path.of(System.getProperty("glassfish.home"), "glassfish", "domains", "domain1", "logs", "server.log");
             default -> null;
         };
     }

@@ -35,7 +35,7 @@ public final class Servers {
         return builder.build();
     }
 
-    /** @return {@code wildfly}, {@code payara} or {@code liberty}, as the server module sets it */
+    /** @return {@code wildfly}, {@code payara}, {@code liberty} or {@code glassfish}, as the server module sets it */
     public static String current() {
         return System.getProperty("it.server", "unknown");
     }
@@ -71,7 +71,7 @@ public final class Servers {
 
     /**
      * The server's MicroProfile Health readiness endpoint: WildFly serves it on its management
-     * port (9990), Payara Micro and Open Liberty on the HTTP port of the deployments.
+     * port (9990), Payara Micro, Open Liberty and GlassFish on the HTTP port of the deployments.
      *
      * @param base the URL Arquillian injected for a deployment
      * @return {@code http://127.0.0.1:<port>/health/ready}
