@@ -54,6 +54,8 @@ public class ConnectionExtension implements Extension {
     /** The class loaders of the application's own classes, whose JDBC drivers go when it stops. */
     private final Set<ClassLoader> applicationLoaders = Collections.newSetFromMap(new IdentityHashMap<>());
     private ConnectionRegistry registry;
+    /** Set once the beans are added: no injection point can get a bean of its own after that. */
+    private boolean beansAdded;
 
     /**
      * A connection type found in a bean archive (discovery mode {@code all}) would otherwise be a
@@ -133,6 +135,12 @@ public class ConnectionExtension implements Extension {
         if (connection == null) {
             return;
         }
+        if (beansAdded) {
+            // Seen after AfterBeanDiscovery: GlassFish makes the injection target of a servlet that
+            // is no bean (discovery mode annotated) at its first request. It keeps its @Connection,
+            // which the lookup bean of its type serves, resolving the same shared handle then.
+            return;
+        }
         Class<?> raw = Types.raw(ip.getType());
         if (DeploymentCheck.isDynamicLookup(raw.getName())) {
             // dynamic lookup: served by the @Dependent lookup beans, one per type
@@ -183,6 +191,7 @@ public class ConnectionExtension implements Extension {
             event.addBean(req.problem == null ? ConnectionBean.of(req.key, registry, req.resolution, req.declared)
                     : ConnectionBean.broken(req.key, req.declared, req.problem));
         }
+        beansAdded = true;
         ConnectionRegistry r = registry;
         event.addBean().types(Connections.class, Object.class).scope(Dependent.class)
                 .qualifiers(Default.Literal.INSTANCE, Any.Literal.INSTANCE)
