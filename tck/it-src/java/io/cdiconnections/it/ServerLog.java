@@ -10,16 +10,16 @@ import java.util.regex.Pattern;
 
 /**
  * The log of the server under test, where its user looks: Open Liberty's {@code messages.log},
- * WildFly's {@code server.log}, Payara Server's domain {@code server.log}, Tomcat's
- * {@code catalina.log} (the suite's logging.properties), Payara Micro's console (no file; its
- * adapter copies the console to the test JVM's {@code System.out}).
+ * WildFly's, Payara Server's and GlassFish's {@code server.log}, Tomcat's {@code catalina.log}
+ * (the suite's logging.properties), Payara Micro's console (no file; its adapter copies the
+ * console to the test JVM's {@code System.out}).
  */
 public final class ServerLog {
 
     /**
      * Liberty's level column ({@code E}) after the thread id and logger; WildFly's
-     * {@code ERROR [category]}; Tomcat's {@code SEVERE [thread]}; Payara's {@code [SEVERE]},
-     * coloured on a console.
+     * {@code ERROR [category]}; Tomcat's {@code SEVERE [thread]}; Payara's and GlassFish's
+     * {@code [SEVERE]}, Payara's coloured on a console.
      */
     private static final Pattern ERROR_LINE = Pattern.compile("^\\[[^\\]]+\\] \\S+ \\S+\\s+E "
             + "|^\\S+ \\S+ ERROR \\["
@@ -45,6 +45,7 @@ public final class ServerLog {
             case "wildfly" -> Path.of(System.getProperty("jboss.home"), "standalone", "log", "server.log");
             case "tomcat" -> Path.of(System.getProperty("tomcat.home"), "logs", "catalina.log");
             case "payara-server" -> Path.of(System.getProperty("payara.home"), "glassfish", "domains", "domain1", "logs", "server.log");
+            case "glassfish" -> Path.of(System.getProperty("glassfish.home"), "glassfish", "domains", "domain1", "logs", "server.log");
             default -> null;
         };
     }

@@ -74,7 +74,8 @@ public final class Servers {
 
     /**
      * The server's MicroProfile Health readiness endpoint: WildFly serves it on its management
-     * port (9990), Payara Micro, Payara Server and Open Liberty on the HTTP port of the deployments.
+     * port (9990), Payara Micro, Payara Server, Open Liberty and GlassFish on the HTTP port of the
+     * deployments.
      *
      * @param base the URL Arquillian injected for a deployment
      * @return {@code http://127.0.0.1:<port>/health/ready}

@@ -54,6 +54,8 @@ public class ConnectionExtension implements Extension {
     /** The class loaders of the application's own classes, whose JDBC drivers go when it stops. */
     private final Set<ClassLoader> applicationLoaders = Collections.newSetFromMap(new IdentityHashMap<>());
     private ConnectionRegistry registry;
+    /** Set once the beans are added: no injection point can get a bean of its own after that. */
+    private boolean beansAdded;
 
     /**
      * A connection type found in a bean archive (discovery mode {@code all}) would otherwise be a
@@ -133,11 +135,13 @@ public class ConnectionExtension implements Extension {
         if (connection == null) {
             return;
         }
-        if (registry != null) {
-            // Reported after deployment: Weld Servlet on Tomcat makes a servlet's injection target
-            // when Tomcat creates the servlet, at its first request, too late for a bean of its
-            // own. It keeps @Connection and is served, like a dynamic lookup, by the lookup bean
-            // of its type, which resolves it then (a problem fails that request, not the deployment).
+        if (beansAdded) {
+            // Seen after AfterBeanDiscovery, too late for a bean of its own: Weld Servlet on Tomcat
+            // makes a servlet's injection target when Tomcat creates the servlet (its first request),
+            // Jersey its resources' when it starts, and GlassFish that of a servlet that is no bean
+            // (discovery mode annotated) at its first request. It keeps its @Connection, which the
+            // lookup bean of its type serves, resolving the same shared handle then (a problem
+            // fails that request, not the deployment).
             return;
         }
         Class<?> raw = Types.raw(ip.getType());
@@ -190,6 +194,7 @@ public class ConnectionExtension implements Extension {
             event.addBean(req.problem == null ? ConnectionBean.of(req.key, registry, req.resolution, req.declared)
                     : ConnectionBean.broken(req.key, req.declared, req.problem));
         }
+        beansAdded = true;
         ConnectionRegistry r = registry;
         event.addBean().types(Connections.class, Object.class).scope(Dependent.class)
                 .qualifiers(Default.Literal.INSTANCE, Any.Literal.INSTANCE)

@@ -143,6 +143,30 @@ class ConnectionExtensionTest {
         }
     }
 
+    /** No bean: a servlet in an archive of discovery mode annotated, say. */
+    public static class LateComponent {
+        @Inject
+        @Connection(name = "orders", type = COUNTING, ttl = "PT5M")
+        CountingConnection orders;
+    }
+
+    /**
+     * GlassFish creates the injection target of a servlet that is no bean at its first request,
+     * after AfterBeanDiscovery: its injection point, seen only then, still gets the shared handle.
+     */
+    @Test
+    void anInjectionPointFirstSeenAfterDeploymentIsServedByTheLookupBean() {
+        try (WeldContainer weld = start(OrderService.class)) {
+            jakarta.enterprise.inject.spi.BeanManager bm = weld.getBeanManager();
+            var target = bm.getInjectionTargetFactory(bm.createAnnotatedType(LateComponent.class))
+                    .createInjectionTarget(null);
+            LateComponent component = new LateComponent();
+            target.inject(component, bm.createCreationalContext(null));
+            assertThat(component.orders).isNotNull();
+            assertThat(component.orders).isSameAs(Connections.builder("orders").type(COUNTING).ttl("PT5M").get());
+        }
+    }
+
     @Test
     void shutdownClosesEveryRawInstance() {
         CountingConnection.Raw raw;

@@ -102,7 +102,9 @@ public class ObserverServlet extends HttpServlet {
         new java.util.TreeMap<>(loaders).forEach((key, ref) -> {
             ClassLoader alive = ref.get();
             if (alive != null) {
-                out.append("aliveLoader=").append(key).append(" held by ").append(Holders.of(alive)).append('\n');
+                // one line per loader: GlassFish's WebappClassLoader.toString() spans many
+                String line = key + " held by " + Holders.of(alive);
+                out.append("aliveLoader=").append(line.replaceAll("\\R+", " ")).append('\n');
             }
         });
         StringBuilder order = new StringBuilder();
