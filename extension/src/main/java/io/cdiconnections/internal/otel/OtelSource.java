@@ -39,6 +39,33 @@ public final class OtelSource implements TelemetrySource {
         } catch (IllegalStateException | LinkageError e) {
             // no CDI container here (Java SE), or no CDI API: the global one
         }
-        return GlobalOpenTelemetry.get();
+        return global();
+    }
+
+    /**
+     * The global OpenTelemetry, without fixing it: {@link GlobalOpenTelemetry#get()} with nothing
+     * installed yet makes the no-op the JVM's global for good, and an application that installs
+     * its SDK after its first connect would then fail in {@code GlobalOpenTelemetry.set}. So the
+     * global is asked for only when one is set, or when the application asked for
+     * autoconfiguration ({@code otel.java.global-autoconfigure.enabled}), which {@code get()}
+     * performs. An API older than {@code isSet()} gets the plain {@code get()}.
+     */
+    static OpenTelemetry global() {
+        if (autoconfigureRequested()) {
+            return GlobalOpenTelemetry.get();
+        }
+        try {
+            return GlobalOpenTelemetry.isSet() ? GlobalOpenTelemetry.get() : OpenTelemetry.noop();
+        } catch (NoSuchMethodError olderApi) {
+            return GlobalOpenTelemetry.get();
+        }
+    }
+
+    private static boolean autoconfigureRequested() {
+        String value = System.getProperty("otel.java.global-autoconfigure.enabled");
+        if (value == null) {
+            value = System.getenv("OTEL_JAVA_GLOBAL_AUTOCONFIGURE_ENABLED");
+        }
+        return Boolean.parseBoolean(value);
     }
 }

@@ -106,6 +106,30 @@ class TelemetryOptionalTest {
         }
     }
 
+    @Test
+    void aWorkloadBeforeTheApplicationInstallsItsSdkLeavesTheGlobalFreeToSet() {
+        GlobalOpenTelemetry.resetForTest();
+        Telemetry.forget();
+        try {
+            io.cdiconnections.sql.SQLConnection sql = new io.cdiconnections.sql.SQLConnection(
+                    io.cdiconnections.ConnectionContext.of("early", Map.of("url", "jdbc:h2:mem:otel_early;DB_CLOSE_DELAY=-1")));
+            try {
+                assertThat(sql.query("select 1").size()).isEqualTo(1);
+            } finally {
+                sql.close();
+            }
+            assertThat(Telemetry.current()).isSameAs(Telemetry.NONE);
+            assertThat(GlobalOpenTelemetry.isSet()).as("the library's first connect set no global").isFalse();
+            // what an application does after its first connect: install its SDK, which must not throw
+            GlobalOpenTelemetry.set(io.opentelemetry.api.OpenTelemetry.propagating(
+                    io.opentelemetry.context.propagation.ContextPropagators.noop()));
+            assertThat(GlobalOpenTelemetry.isSet()).isTrue();
+        } finally {
+            GlobalOpenTelemetry.resetForTest();
+            Telemetry.forget();
+        }
+    }
+
     private static URL url(String p) {
         try {
             return new File(p).toURI().toURL();
