@@ -9,9 +9,13 @@ import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
 
 import org.junit.jupiter.api.Test;
 
@@ -40,15 +44,81 @@ class TelemetryOptionalTest {
         }
     }
 
-    @Test
-    void withoutTheApiAWorkloadLoadsNoClassOfOursForOpenTelemetry() throws Exception {
+    /** @return a loader of the test class path without OpenTelemetry's jars */
+    private static WithoutOpenTelemetry withoutOpenTelemetry() {
         String path = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         URL[] urls = Arrays.stream(path.split(File.pathSeparator)).filter(p -> !p.contains("opentelemetry"))
                 .map(TelemetryOptionalTest::url).toArray(URL[]::new);
         assertThat(urls.length).as("the test class path, read from %s", path).isGreaterThan(5);
+        return new WithoutOpenTelemetry(urls);
+    }
+
+    @Test
+    void withTelemetrySwitchedOnButTheApiHiddenAWarningSaysHowToMakeItVisible() throws Exception {
+        assertThat(warningsResolvingTelemetryWithoutTheApi("false")).singleElement().asString()
+                .contains("otel.sdk.disabled=false", "not visible", "apiTypeVisibility=\"+third-party\"",
+                        "io.opentelemetry:opentelemetry-api");
+    }
+
+    @Test
+    void withTelemetrySwitchedOffOrUnsetAMissingApiIsNotWarnedAbout() throws Exception {
+        assertThat(warningsResolvingTelemetryWithoutTheApi("true")).isEmpty();
+        assertThat(warningsResolvingTelemetryWithoutTheApi(null)).isEmpty();
+    }
+
+    /**
+     * @param sdkDisabled the value of {@code otel.sdk.disabled} while resolving, null for none
+     * @return the warnings logged resolving {@link Telemetry#current()} in a fresh loader without the API
+     */
+    private static List<String> warningsResolvingTelemetryWithoutTheApi(String sdkDisabled) throws Exception {
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord r) {
+                if (r.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue()) {
+                    warnings.add(r.getMessage());
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger(Telemetry.class.getName());
+        log.addHandler(handler);
         Thread thread = Thread.currentThread();
         ClassLoader before = thread.getContextClassLoader();
-        try (WithoutOpenTelemetry loader = new WithoutOpenTelemetry(urls)) {
+        String switchBefore = System.getProperty("otel.sdk.disabled");
+        if (sdkDisabled != null) {
+            System.setProperty("otel.sdk.disabled", sdkDisabled);
+        } else {
+            System.clearProperty("otel.sdk.disabled");
+        }
+        try (WithoutOpenTelemetry loader = withoutOpenTelemetry()) {
+            thread.setContextClassLoader(loader);
+            Class<?> telemetry = loader.loadClass(Telemetry.class.getName());
+            assertThat(telemetry.getMethod("current").invoke(null)).isSameAs(telemetry.getField("NONE").get(null));
+            return List.copyOf(warnings);
+        } finally {
+            thread.setContextClassLoader(before);
+            log.removeHandler(handler);
+            if (switchBefore == null) {
+                System.clearProperty("otel.sdk.disabled");
+            } else {
+                System.setProperty("otel.sdk.disabled", switchBefore);
+            }
+        }
+    }
+
+    @Test
+    void withoutTheApiAWorkloadLoadsNoClassOfOursForOpenTelemetry() throws Exception {
+        Thread thread = Thread.currentThread();
+        ClassLoader before = thread.getContextClassLoader();
+        try (WithoutOpenTelemetry loader = withoutOpenTelemetry()) {
             thread.setContextClassLoader(loader);
             Class<?> context = loader.loadClass("io.cdiconnections.ConnectionContext");
             Object ctx = context.getMethod("of", String.class, Map.class).invoke(null, "absent",
