@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Shutdown;
 import jakarta.enterprise.event.Startup;
+import jakarta.enterprise.inject.Default;
 import jakarta.enterprise.inject.build.compatible.spi.BeanInfo;
 import jakarta.enterprise.inject.build.compatible.spi.BuildCompatibleExtension;
 import jakarta.enterprise.inject.build.compatible.spi.InjectionPointInfo;
@@ -80,7 +81,8 @@ public class ConnectionBuildExtension implements BuildCompatibleExtension {
                         .createWith(HandleCreator.class);
             }
         }
-        components.addBean(Connections.class).type(Connections.class).scope(Dependent.class)
+        components.addBean(Connections.class).type(Connections.class).qualifier(Default.Literal.INSTANCE)
+                .scope(Dependent.class)
                 .createWith(ConnectionsCreator.class);
         List<InjectionSites.Site> found = sites.sites();
         components.addObserver(Startup.class).declaringClass(ConnectionBuildExtension.class)

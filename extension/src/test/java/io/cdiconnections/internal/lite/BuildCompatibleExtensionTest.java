@@ -6,6 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.build.compatible.spi.BeanInfo;
+import jakarta.enterprise.inject.build.compatible.spi.Messages;
+import jakarta.enterprise.inject.build.compatible.spi.Registration;
+import jakarta.enterprise.inject.build.compatible.spi.SyntheticComponents;
+import jakarta.enterprise.inject.build.compatible.spi.Synthesis;
+import jakarta.enterprise.inject.build.compatible.spi.Validation;
 import jakarta.inject.Inject;
 
 import org.jboss.weld.environment.se.Weld;
@@ -18,8 +24,10 @@ import io.cdiconnections.internal.cdi.ConnectionExtension;
 import io.cdiconnections.sql.SQLConnection;
 
 /**
- * The build-compatible extension run by Weld's translator alone, as a CDI Lite container runs
- * it (no portable extension), and beside the portable extension, where it must step aside.
+ * The build-compatible extension run by Weld's translator, as a CDI Lite container runs it, and
+ * beside the portable extension, where it must step aside. Weld skips it whenever
+ * {@code ConnectionExtension} can be loaded (always, with our jar), so the Lite runs use
+ * {@link Unskipped}: the same methods without {@code @SkipIfPortableExtensionPresent}.
  */
 class BuildCompatibleExtensionTest {
 
@@ -61,9 +69,29 @@ class BuildCompatibleExtensionTest {
         SQLConnection sql;
     }
 
+    /** The extension as Quarkus runs it: each phase method of ours, and no skipping. */
+    public static class Unskipped extends ConnectionBuildExtension {
+        @Override
+        @Registration(types = Object.class)
+        public void collectConnectionInjectionPoints(BeanInfo bean) {
+            super.collectConnectionInjectionPoints(bean);
+        }
+
+        @Override
+        @Synthesis
+        public void registerConnectionBeans(SyntheticComponents components) {
+            super.registerConnectionBeans(components);
+        }
+
+        @Override
+        @Validation
+        public void validateInjectionPoints(Messages messages) {
+            super.validateInjectionPoints(messages);
+        }
+    }
+
     private static Weld lite(Class<?>... beans) {
-        return new Weld().disableDiscovery().addBeanClasses(beans)
-                .addBuildCompatibleExtensions(ConnectionBuildExtension.class);
+        return new Weld().disableDiscovery().addBeanClasses(beans).addBuildCompatibleExtensions(Unskipped.class);
     }
 
     @Test
@@ -99,7 +127,9 @@ class BuildCompatibleExtensionTest {
 
     @Test
     void stepsAsideWhereThePortableExtensionRuns() {
-        try (WeldContainer c = lite(Pets.class).addExtension(new ConnectionExtension()).initialize()) {
+        try (WeldContainer c = new Weld().disableDiscovery().addBeanClasses(Pets.class)
+                .addBuildCompatibleExtensions(ConnectionBuildExtension.class).addExtension(new ConnectionExtension())
+                .initialize()) {
             Pets p = c.select(Pets.class).get();
             assertThat(p.same).isSameAs(p.sql);
             assertThat(c.select(Connections.class).isResolvable()).as("one Connections bean, not two").isTrue();
