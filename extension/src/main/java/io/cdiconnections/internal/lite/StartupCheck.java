@@ -11,8 +11,10 @@ import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.EventContext;
 
 import io.cdiconnections.Connection;
+import io.cdiconnections.ConnectionScope;
 import io.cdiconnections.internal.cdi.DeploymentCheck;
 import io.cdiconnections.internal.registry.ConnectionRegistry;
+import io.cdiconnections.internal.registry.Resolution;
 
 /**
  * Checks every {@code @Connection} injection point found at build time when the application
@@ -44,8 +46,9 @@ public final class StartupCheck implements SyntheticObserver<Startup> {
         List<DeploymentCheck.Outcome> good = new ArrayList<>();
         for (int i = 0; i < sites.length; i++) {
             DeploymentCheck.Outcome outcome = DeploymentCheck.check(registry, (Connection) connections[i], declared[i]);
-            if (outcome.problem() != null) {
-                problems.add(DeploymentCheck.problem(sites[i], outcome.problem()));
+            String problem = outcome.problem() != null ? outcome.problem() : liteProblem(outcome.resolution());
+            if (problem != null) {
+                problems.add(DeploymentCheck.problem(sites[i], problem));
             } else {
                 good.add(outcome);
             }
@@ -55,5 +58,10 @@ public final class StartupCheck implements SyntheticObserver<Startup> {
             throw new DeploymentException(DeploymentCheck.problems(problems));
         }
         good.forEach(o -> registry.declare(o.resolution()));
+    }
+
+    /** What a Dependent lookup bean cannot serve: a SESSION handle would never be closed. */
+    private static String liteProblem(Resolution r) {
+        return r.scope() == ConnectionScope.SESSION ? LiteMessages.sessionTypeInLite(r.name(), r.type()) : null;
     }
 }

@@ -22,6 +22,7 @@ import io.cdiconnections.Connection;
 import io.cdiconnections.Connections;
 import io.cdiconnections.internal.cdi.ConnectionExtension;
 import io.cdiconnections.sql.SQLConnection;
+import io.cdiconnections.test.SessionConnection;
 
 /**
  * The build-compatible extension run by Weld's translator, as a CDI Lite container runs it, and
@@ -60,6 +61,13 @@ class BuildCompatibleExtensionTest {
         @Inject
         @Connection(name = "litebroken", type = "sql", options = {"dialect=postgresql"})
         SQLConnection sql;
+    }
+
+    @Dependent
+    public static class SessionUser {
+        @Inject
+        @Connection(name = "litesession", type = "io.cdiconnections.test.SessionConnection")
+        SessionConnection connection;
     }
 
     @Dependent
@@ -116,6 +124,14 @@ class BuildCompatibleExtensionTest {
                 .hasStackTraceContaining("Injection point Broken.sql")
                 .hasStackTraceContaining("Missing SQL DB connection params: host, username")
                 .hasStackTraceContaining("No [connections.litebroken] section was found");
+    }
+
+    @Test
+    void sessionTypesAreRefusedSinceLiteHasNoSessionScope() {
+        assertThatThrownBy(() -> lite(SessionUser.class).initialize().close())
+                .hasStackTraceContaining("Injection point SessionUser.connection")
+                .hasStackTraceContaining("ConnectionScope.SESSION")
+                .hasStackTraceContaining("connections.select(\"litesession\", SessionConnection.class)");
     }
 
     @Test
