@@ -13,6 +13,7 @@ import jakarta.enterprise.inject.build.compatible.spi.InjectionPointInfo;
 import jakarta.enterprise.inject.build.compatible.spi.Messages;
 import jakarta.enterprise.inject.build.compatible.spi.Registration;
 import jakarta.enterprise.inject.build.compatible.spi.SkipIfPortableExtensionPresent;
+import jakarta.enterprise.inject.build.compatible.spi.SyntheticBeanBuilder;
 import jakarta.enterprise.inject.build.compatible.spi.SyntheticComponents;
 import jakarta.enterprise.inject.build.compatible.spi.Synthesis;
 import jakarta.enterprise.inject.build.compatible.spi.Validation;
@@ -70,15 +71,12 @@ public class ConnectionBuildExtension implements BuildCompatibleExtension {
     /** @param components where the lookup beans and the startup and shutdown observers go */
     @Synthesis
     public void registerConnectionBeans(SyntheticComponents components) {
-        Connection any = Connection.Literal.of("");
         for (ClassInfo type : sites.beanTypes().values()) {
-            components.addBean(Object.class).type(type).qualifier(any).scope(Dependent.class)
-                    .createWith(HandleCreator.class);
+            lookupBean(components).type(type);
         }
         for (Class<?> type : LookupBeans.builtInTypes()) {
             if (!sites.beanTypes().containsKey(type.getName())) {
-                components.addBean(Object.class).type(type).qualifier(any).scope(Dependent.class)
-                        .createWith(HandleCreator.class);
+                lookupBean(components).type(type);
             }
         }
         components.addBean(Connections.class).type(Connections.class).qualifier(Default.Literal.INSTANCE)
@@ -94,6 +92,12 @@ public class ConnectionBuildExtension implements BuildCompatibleExtension {
                 .observeWith(StartupCheck.class);
         components.addObserver(Shutdown.class).declaringClass(ConnectionBuildExtension.class)
                 .observeWith(ShutdownClose.class);
+    }
+
+    /** @return a {@code @Dependent} bean qualified {@code @Connection} that asks the registry; its type to add */
+    private static SyntheticBeanBuilder<Object> lookupBean(SyntheticComponents components) {
+        return components.addBean(Object.class).qualifier(Connection.Literal.of("")).scope(Dependent.class)
+                .createWith(HandleCreator.class);
     }
 
     /**
