@@ -43,25 +43,36 @@ final class TableDecoder {
      * @throws TableFormatException when the bytes are not a table of this format and version
      */
     static Table decode(byte[] bytes) {
-        if (bytes == null || bytes.length < MAGIC.length + 1 + 4) {
-            throw new TableFormatException("not a cached table: " + (bytes == null ? "no" : bytes.length)
+        return decode(bytes, 0);
+    }
+
+    /**
+     * @param bytes what {@link TableEncoder#encode} wrote, after {@code from} bytes of something else
+     * @param from  where the table starts
+     * @return the table
+     * @throws TableFormatException when the bytes are not a table of this format and version
+     */
+    static Table decode(byte[] bytes, int from) {
+        if (bytes == null || bytes.length - from < MAGIC.length + 1 + 4) {
+            throw new TableFormatException("not a cached table: " + (bytes == null ? "no" : bytes.length - from)
                     + " bytes, fewer than a header and checksum");
         }
         for (int i = 0; i < MAGIC.length; i++) {
-            if (bytes[i] != MAGIC[i]) {
+            if (bytes[from + i] != MAGIC[i]) {
                 throw new TableFormatException("not a cached table: the bytes do not start with \"CDIT\"");
             }
         }
-        if (bytes[MAGIC.length] != VERSION) {
-            throw new TableFormatException("cached table of version " + (bytes[MAGIC.length] & 0xFF)
+        if (bytes[from + MAGIC.length] != VERSION) {
+            throw new TableFormatException("cached table of version " + (bytes[from + MAGIC.length] & 0xFF)
                     + ", this library reads version " + VERSION + " (another release of cdi-connections wrote it)");
         }
         CRC32C crc = new CRC32C();
-        crc.update(bytes, 0, bytes.length - 4);
+        crc.update(bytes, from, bytes.length - from - 4);
         if ((int) crc.getValue() != ByteBuffer.wrap(bytes, bytes.length - 4, 4).getInt()) {
             throw new TableFormatException("cached table is corrupt: its checksum does not match");
         }
-        return new TableDecoder(ByteBuffer.wrap(bytes, MAGIC.length + 1, bytes.length - MAGIC.length - 5)).table();
+        int body = from + MAGIC.length + 1;
+        return new TableDecoder(ByteBuffer.wrap(bytes, body, bytes.length - body - 4)).table();
     }
 
     private Table table() {

@@ -88,6 +88,11 @@ final class TableEncoder {
         }
     }
 
+    /** @return what was written so far */
+    byte[] bytes() {
+        return bytes.toByteArray();
+    }
+
     /** @return what was written, and its checksum */
     byte[] finish() throws IOException {
         CRC32C crc = new CRC32C();
