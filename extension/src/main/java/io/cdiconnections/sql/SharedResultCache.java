@@ -128,8 +128,17 @@ final class SharedResultCache implements ResultCache {
         closedUntil = System.nanoTime() + RETRY.toNanos();
         if (warned.compareAndSet(false, true)) {
             LOG.log(System.Logger.Level.WARNING, CacheMessages.sharedCacheFailed(connection, settings.toString(),
-                    String.valueOf(e)));
+                    withRootCause(e)));
         }
+    }
+
+    /** A provider's failure often wraps the reason ("Error opening URI" around a bad configuration): both are shown. */
+    private static String withRootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == e ? String.valueOf(e) : e + ", caused by " + root;
     }
 
     /** @return the entry's key, or null when a parameter's type is outside the format (the result is then not shared) */

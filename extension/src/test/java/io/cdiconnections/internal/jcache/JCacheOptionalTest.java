@@ -3,18 +3,13 @@ package io.cdiconnections.internal.jcache;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.File;
 import java.lang.reflect.InvocationTargetException;
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.junit.jupiter.api.Test;
+
+import io.cdiconnections.WithoutJars;
 
 /**
  * JCache is optional: without {@code javax.cache} on the class path the result cache works in
@@ -23,31 +18,11 @@ import org.junit.jupiter.api.Test;
  */
 class JCacheOptionalTest {
 
-    /** Loads the test class path itself, without JCache's and Hazelcast's jars, and remembers what it loaded. */
-    private static final class WithoutJCache extends URLClassLoader {
-        final Set<String> loaded = ConcurrentHashMap.newKeySet();
-
-        WithoutJCache(URL[] urls) {
-            super(urls, ClassLoader.getPlatformClassLoader());
-        }
-
-        @Override
-        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-            loaded.add(name);
-            return super.loadClass(name, resolve);
-        }
-    }
-
     @Test
     void withoutTheApiResultsAreCachedLocallyAndAskingForJCacheSaysWhatToAdd() throws Exception {
-        String path = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        URL[] urls = Arrays.stream(path.split(File.pathSeparator))
-                .filter(p -> !p.contains("cache-api") && !p.contains("hazelcast")).map(JCacheOptionalTest::url)
-                .toArray(URL[]::new);
-        assertThat(urls.length).as("the test class path, read from %s", path).isGreaterThan(5);
         Thread thread = Thread.currentThread();
         ClassLoader before = thread.getContextClassLoader();
-        try (WithoutJCache loader = new WithoutJCache(urls)) {
+        try (WithoutJars loader = WithoutJars.excluding("cache-api", "hazelcast")) {
             thread.setContextClassLoader(loader);
             assertThatThrownBy(() -> loader.loadClass("javax.cache.Caching")).isInstanceOf(ClassNotFoundException.class);
             Class<?> context = loader.loadClass("io.cdiconnections.ConnectionContext");
@@ -98,13 +73,5 @@ class JCacheOptionalTest {
     @FunctionalInterface
     private interface ReflectiveCall {
         void run() throws Exception;
-    }
-
-    private static URL url(String p) {
-        try {
-            return new File(p).toURI().toURL();
-        } catch (MalformedURLException e) {
-            throw new IllegalArgumentException(p, e);
-        }
     }
 }
