@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import javax.cache.Cache;
 import javax.cache.Caching;
@@ -103,9 +104,7 @@ class JCacheSharedTest {
             Thread.sleep(900);
             assertThat(next(a, Duration.ofMillis(700))).as("run again after the ttl").isEqualTo(first + 1);
 
-            Cache<String, byte[]> cache = Caching.getCachingProvider(GridSupport.PROVIDER)
-                    .getCacheManager(java.net.URI.create(GridSupport.CONFIG), getClass().getClassLoader())
-                    .getCache("cdi-connections." + name, String.class, byte[].class);
+            Cache<String, byte[]> cache = gridCache(name);
             List<String> seen = new ArrayList<>();
             cache.forEach(e -> seen.add(e.getKey() + new String(e.getValue(), java.nio.charset.StandardCharsets.ISO_8859_1)));
             assertThat(seen).isNotEmpty().noneMatch(s -> s.contains(PASSWORD));
@@ -134,6 +133,35 @@ class JCacheSharedTest {
 
     @Test
     @Order(4)
+    void aHostileEntryIsNeverDeserializedButRunAgainAndReplaced() {
+        String name = uniqueName("grid");
+        SQLConnection a = instance(name);
+        try {
+            long first = next(a, Duration.ofSeconds(30));
+            String key = a.sharedCache().key(new QueryCache.Key(new Object(), NEXT, Map.of(), 0));
+            Cache<String, byte[]> cache = gridCache(name);
+            assertThat(cache.get(key)).as("the entry of the query, under the key computed again").isNotNull();
+            // what Java serialization writes (0xACED), behind an expiry far in the future
+            byte[] hostile = java.nio.ByteBuffer.allocate(16).putLong(Long.MAX_VALUE).putInt(0xACED0005).putInt(0x73720000)
+                    .array();
+            cache.put(key, hostile);
+            long again = next(a, Duration.ofSeconds(30));
+            assertThat(again).as("run on the database").isEqualTo(first + 1);
+            assertThat(cache.get(key)).as("replaced by a readable entry").isNotEqualTo(hostile);
+            assertThat(next(a, Duration.ofSeconds(30))).isEqualTo(again);
+        } finally {
+            a.close();
+        }
+    }
+
+    private Cache<String, byte[]> gridCache(String name) {
+        return Caching.getCachingProvider(GridSupport.PROVIDER)
+                .getCacheManager(java.net.URI.create(GridSupport.CONFIG), getClass().getClassLoader())
+                .getCache("cdi-connections." + name, String.class, byte[].class);
+    }
+
+    @Test
+    @Order(5)
     void anUnknownCacheIsAConfigurationErrorNamingTheKey() {
         SQLConnection bad = postgres(uniqueName("grid"), "cache", "redis");
         try {
@@ -146,7 +174,7 @@ class JCacheSharedTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aProviderThatThrowsSendsQueriesToTheDatabaseAndIsCounted() {
         SQLConnection down = postgres(uniqueName("grid"), "cache", "jcache", "cache_provider",
                 ThrowingCachingProvider.class.getName());
@@ -167,7 +195,7 @@ class JCacheSharedTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aGridShutDownMidRunSendsQueriesToTheDatabase() {
         String name = uniqueName("grid");
         SQLConnection a = instance(name);
