@@ -142,7 +142,7 @@ class JCacheSharedTest {
             Cache<String, byte[]> cache = gridCache(name);
             assertThat(cache.get(key)).as("the entry of the query, under the key computed again").isNotNull();
             // what Java serialization writes (0xACED), behind an expiry far in the future
-            byte[] hostile = java.nio.ByteBuffer.allocate(16).putLong(Long.MAX_VALUE).putInt(0xACED0005).putInt(0x73720000)
+            byte[] hostile = java.nio.ByteBuffer.allocate(64).putLong(Long.MAX_VALUE).putInt(0xACED0005).putInt(0x73720000)
                     .array();
             cache.put(key, hostile);
             long again = next(a, Duration.ofSeconds(30));
