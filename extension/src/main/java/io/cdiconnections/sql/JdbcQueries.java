@@ -295,7 +295,7 @@ public final class JdbcQueries<R> {
                 sent[0] = true;
                 table = Statements.query(c, bound, options);
             } catch (Exception e) {
-                span.fail(s.failures(connection).text(e), e);
+                SqlObservation.failed(span, e, s.failures(connection));
                 throw e;
             } finally {
                 span.end();

@@ -13,6 +13,7 @@ import com.zaxxer.hikari.util.PropertyElf;
 
 import io.cdiconnections.ConnectionConfigException;
 import io.cdiconnections.ConnectionParameters;
+import io.cdiconnections.internal.PoolNames;
 import io.cdiconnections.internal.Redaction;
 
 /**
@@ -54,7 +55,7 @@ final class PoolSettings {
 
     static HikariConfig configure(String connection, JdbcTarget target, ConnectionParameters p, Consumer<String> ignored) {
         HikariConfig c = new HikariConfig();
-        c.setPoolName("cdi-connections-" + connection);
+        c.setPoolName(PoolNames.of(connection));
         c.setJdbcUrl(target.url());
         if (target.driver() != null) {
             try {
@@ -186,7 +187,7 @@ final class PoolSettings {
         long seconds = Math.max(1, (timeoutMillis + 999) / 1000);
         if (target.driver().equals(JdbcDriver.POSTGRESQL)) {
             props.putIfAbsent("connectTimeout", Long.toString(seconds));
-            props.putIfAbsent("ApplicationName", "cdi-connections-" + connection);
+            props.putIfAbsent("ApplicationName", PoolNames.of(connection));
         } else if (target.driver().equals(JdbcDriver.MARIADB) || target.driver().equals(JdbcDriver.MYSQL)) {
             props.putIfAbsent("connectTimeout", Long.toString(seconds * 1000));
         }

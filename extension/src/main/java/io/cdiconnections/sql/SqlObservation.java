@@ -60,6 +60,21 @@ final class SqlObservation {
         return e;
     }
 
+    /**
+     * Tells the span of a statement or transaction that it failed, whatever the failure: a
+     * database error as {@link Failures#text} words it (secrets removed), a message of ours as
+     * it is, anything else with no message.
+     *
+     * @param span     the span of the work that failed
+     * @param e        the failure, as it will be thrown
+     * @param failures the connection's failure wording
+     */
+    static void failed(Telemetry.Span span, Throwable e, Failures failures) {
+        String text = e instanceof java.sql.SQLException ? failures.text(e)
+                : e instanceof ConnectionException ? e.getMessage() : null;
+        span.fail(text, e);
+    }
+
     /** @return OpenTelemetry's {@code db.system.name} of the target */
     static String system(JdbcTarget target) {
         if (target.dialect() != null) {

@@ -56,11 +56,8 @@ public final class Transaction {
             }
             connection.commit();
             return result;
-        } catch (SQLException e) {
-            span.fail(failures.text(e), e);
-            throw e;
-        } catch (RuntimeException | Error e) {
-            span.fail(e instanceof QueryException ? e.getMessage() : null, e);
+        } catch (SQLException | RuntimeException | Error e) {
+            SqlObservation.failed(span, e, failures);
             throw e;
         } finally {
             span.end();

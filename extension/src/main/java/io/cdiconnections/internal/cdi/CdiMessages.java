@@ -67,4 +67,13 @@ final class CdiMessages {
     static String injectionPointProblem(String injectionPoint, String problem) {
         return "Injection point " + injectionPoint + ": " + problem;
     }
+
+    /**
+     * @param problems the messages of {@link #injectionPointProblem}
+     * @return the startup failure of CDI Lite, which reports them all at once
+     */
+    static String injectionPointProblems(java.util.List<String> problems) {
+        return "cdi-connections cannot serve " + problems.size() + " injection point"
+                + (problems.size() == 1 ? "" : "s") + ":\n  " + String.join("\n  ", problems);
+    }
 }

@@ -54,6 +54,8 @@ public class ConnectionExtension implements Extension {
     /** The class loaders of the application's own classes, whose JDBC drivers go when it stops. */
     private final Set<ClassLoader> applicationLoaders = Collections.newSetFromMap(new IdentityHashMap<>());
     private ConnectionRegistry registry;
+    /** The class loader the application's configuration was asked for with, once beans are registered. */
+    private ClassLoader configLoader;
     /** Set once the beans are added: no injection point can get a bean of its own after that. */
     private boolean beansAdded;
 
@@ -180,6 +182,7 @@ public class ConnectionExtension implements Extension {
     void registerConnectionBeans(@Observes AfterBeanDiscovery event) {
         ClassLoader loader = applicationClassLoader();
         applicationLoaders.add(loader);
+        configLoader = loader;
         registry = new ConnectionRegistry(ConfigProvider.getConfig(loader), loader);
         Registries.register(loader, registry);
         for (Request req : requests.values()) {
@@ -234,7 +237,10 @@ public class ConnectionExtension implements Extension {
         stop();
     }
 
-    /** Closes every connection, then lets go of the JDBC drivers the application brought. */
+    /**
+     * Closes every connection, then lets go of the JDBC drivers the application brought and of
+     * the configuration a server that never releases it keeps for the application (GlassFish).
+     */
     private void stop() {
         if (registry != null) {
             registry.close();
@@ -242,6 +248,10 @@ public class ConnectionExtension implements Extension {
         }
         ApplicationDrivers.deregister(applicationLoaders);
         applicationLoaders.clear();
+        if (configLoader != null) {
+            ServerConfigRelease.release(configLoader);
+            configLoader = null;
+        }
     }
 
     /** @return the registry of this deployment, once beans were registered */

@@ -1,6 +1,7 @@
 package io.cdiconnections.internal.cdi;
 
 import io.cdiconnections.BaseConnection;
+import io.cdiconnections.Connection;
 import io.cdiconnections.ConnectionException;
 import io.cdiconnections.internal.registry.ConnectionRegistry;
 import io.cdiconnections.internal.registry.ConnectionRequest;
@@ -11,7 +12,8 @@ import io.cdiconnections.internal.registry.Resolution;
  * the request resolves (name, class, ttl, bound), its class can have a client proxy, and its
  * configuration validates. Free of CDI types, so that it runs without a container too.
  *
- * <p>Internal: used by {@link ConnectionExtension} and by the secrets checker (module
+ * <p>Internal: used by {@link ConnectionExtension}, by the CDI Lite extension
+ * ({@code io.cdiconnections.internal.lite}) and by the secrets checker (module
  * {@code checker}), which runs it on the injection points it finds in a WAR's class files, so
  * that both report the same problems in the same words.
  */
@@ -46,6 +48,26 @@ public final class DeploymentCheck {
         }
         String problem = Proxies.problem(r);
         return new Outcome(r, problem != null ? problem : configurationProblem(registry, r));
+    }
+
+    /**
+     * Parses the request an injection point's qualifier makes, then checks it as
+     * {@link #check(ConnectionRegistry, ConnectionRequest, Class)} does: for a container that
+     * cannot key its beans on the request first (CDI Lite checks each injection point at startup).
+     *
+     * @param registry   the registry that resolves it
+     * @param annotation the {@code @Connection} of the injection point
+     * @param declared   the raw Java type of the injection point
+     * @return the resolution, if any, and the problem, if any
+     */
+    public static Outcome check(ConnectionRegistry registry, Connection annotation, Class<?> declared) {
+        ConnectionRequest request;
+        try {
+            request = ConnectionRequest.of(annotation);
+        } catch (ConnectionException e) {
+            return new Outcome(null, e.getMessage());
+        }
+        return check(registry, request, declared);
     }
 
     /** Required keys, asked of a throwaway handle that never connects. */
@@ -98,5 +120,13 @@ public final class DeploymentCheck {
      */
     public static String problem(String site, String problem) {
         return CdiMessages.injectionPointProblem(site, problem);
+    }
+
+    /**
+     * @param problems the messages of {@link #problem}, one per bad injection point
+     * @return one message for a container that takes a single failure (CDI Lite's startup)
+     */
+    public static String problems(java.util.List<String> problems) {
+        return CdiMessages.injectionPointProblems(problems);
     }
 }

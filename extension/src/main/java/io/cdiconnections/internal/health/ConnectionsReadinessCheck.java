@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.health.HealthCheck;
@@ -12,6 +13,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 import io.cdiconnections.internal.cdi.ConnectionExtension;
+import io.cdiconnections.internal.lite.ConnectionBuildExtension;
 import io.cdiconnections.internal.registry.ConnectionRegistry;
 
 /**
@@ -35,14 +37,16 @@ public class ConnectionsReadinessCheck implements HealthCheck {
     /** The name of the response. */
     public static final String NAME = "cdi-connections";
 
-    private final ConnectionExtension extension;
+    /** The portable extension, in CDI Full; unresolvable in CDI Lite, whose registry is static. */
+    private final Instance<ConnectionExtension> extension;
     private volatile ConnectionProbe probe;
 
     /**
-     * @param extension the extension of this deployment, which knows its registry
+     * @param extension the portable extension of this deployment, which knows its registry; none
+     *                  in CDI Lite (Quarkus), where {@link ConnectionBuildExtension#registry()} does
      */
     @Inject
-    public ConnectionsReadinessCheck(ConnectionExtension extension) {
+    public ConnectionsReadinessCheck(Instance<ConnectionExtension> extension) {
         this.extension = extension;
     }
 
@@ -58,7 +62,8 @@ public class ConnectionsReadinessCheck implements HealthCheck {
      */
     @Override
     public HealthCheckResponse call() {
-        ConnectionRegistry registry = extension.registry();
+        ConnectionRegistry registry = extension.isResolvable() ? extension.get().registry()
+                : ConnectionBuildExtension.registry();
         Map<String, Object> data = new LinkedHashMap<>();
         if (registry == null || registry.isClosed()) {
             data.put("state", "stopped");

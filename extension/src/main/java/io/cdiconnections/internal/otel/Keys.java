@@ -21,11 +21,6 @@ final class Keys {
     static final AttributeKey<String> TYPE = AttributeKey.stringKey("cdi_connections.connection.type");
     static final AttributeKey<Boolean> CACHE_HIT = AttributeKey.booleanKey("cdi_connections.cache.hit");
 
-    /** What HikariCP's pool of a connection is called, and the pool name of every metric of the connection. */
-    static String poolName(String connection) {
-        return "cdi-connections-" + connection;
-    }
-
     private Keys() {
     }
 }

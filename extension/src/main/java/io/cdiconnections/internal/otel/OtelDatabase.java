@@ -3,6 +3,7 @@ package io.cdiconnections.internal.otel;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.cdiconnections.internal.PoolNames;
 import io.cdiconnections.internal.Telemetry;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
@@ -27,7 +28,7 @@ final class OtelDatabase implements Telemetry.Database {
             int port) {
         this.telemetry = telemetry;
         this.system = system;
-        AttributesBuilder b = Attributes.builder().put(Keys.POOL_NAME, Keys.poolName(connection))
+        AttributesBuilder b = Attributes.builder().put(Keys.POOL_NAME, PoolNames.of(connection))
                 .put(Keys.SYSTEM, system);
         if (namespace != null && !namespace.isEmpty()) {
             b.put(Keys.NAMESPACE, namespace);

@@ -3,6 +3,7 @@ package io.cdiconnections.internal.otel;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.cdiconnections.internal.PoolNames;
 import io.cdiconnections.internal.Telemetry;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.Attributes;
@@ -53,6 +54,6 @@ final class OtelTelemetry implements Telemetry {
 
     private Attributes attributes(String connection, Class<?> type) {
         return ofConnection.computeIfAbsent(connection + '\0' + type.getName(), k -> Attributes.of(
-                Keys.POOL_NAME, Keys.poolName(connection), Keys.CONNECTION, connection, Keys.TYPE, type.getName()));
+                Keys.POOL_NAME, PoolNames.of(connection), Keys.CONNECTION, connection, Keys.TYPE, type.getName()));
     }
 }

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.management.ManagementFactory;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
 
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +22,67 @@ import io.opentelemetry.api.GlobalOpenTelemetry;
  * {@link Telemetry#NONE} and the calls on the hot path allocate nothing.
  */
 class TelemetryOptionalTest {
+
+    @Test
+    void withTelemetrySwitchedOnButTheApiHiddenAWarningSaysHowToMakeItVisible() throws Exception {
+        assertThat(warningsResolvingTelemetryWithoutTheApi("false")).singleElement().asString()
+                .contains("otel.sdk.disabled=false", "not visible", "apiTypeVisibility=\"+third-party\"",
+                        "io.opentelemetry:opentelemetry-api");
+    }
+
+    @Test
+    void withTelemetrySwitchedOffOrUnsetAMissingApiIsNotWarnedAbout() throws Exception {
+        assertThat(warningsResolvingTelemetryWithoutTheApi("true")).isEmpty();
+        assertThat(warningsResolvingTelemetryWithoutTheApi(null)).isEmpty();
+    }
+
+    /**
+     * @param sdkDisabled the value of {@code otel.sdk.disabled} while resolving, null for none
+     * @return the warnings logged resolving {@link Telemetry#current()} in a fresh loader without the API
+     */
+    private static List<String> warningsResolvingTelemetryWithoutTheApi(String sdkDisabled) throws Exception {
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord r) {
+                if (r.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue()) {
+                    warnings.add(r.getMessage());
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger(Telemetry.class.getName());
+        log.addHandler(handler);
+        Thread thread = Thread.currentThread();
+        ClassLoader before = thread.getContextClassLoader();
+        String switchBefore = System.getProperty("otel.sdk.disabled");
+        if (sdkDisabled != null) {
+            System.setProperty("otel.sdk.disabled", sdkDisabled);
+        } else {
+            System.clearProperty("otel.sdk.disabled");
+        }
+        try (WithoutJars loader = WithoutJars.excluding("opentelemetry")) {
+            thread.setContextClassLoader(loader);
+            Class<?> telemetry = loader.loadClass(Telemetry.class.getName());
+            assertThat(telemetry.getMethod("current").invoke(null)).isSameAs(telemetry.getField("NONE").get(null));
+            return List.copyOf(warnings);
+        } finally {
+            thread.setContextClassLoader(before);
+            log.removeHandler(handler);
+            if (switchBefore == null) {
+                System.clearProperty("otel.sdk.disabled");
+            } else {
+                System.setProperty("otel.sdk.disabled", switchBefore);
+            }
+        }
+    }
 
     @Test
     void withoutTheApiAWorkloadLoadsNoClassOfOursForOpenTelemetry() throws Exception {
