@@ -194,4 +194,23 @@ class BenchmarksWorkTest {
             return false;
         }
     }
+
+    @Test
+    void gridHitsServeTheRowsPostgresReturnsFromATwoMemberGrid() {
+        assumeTrue(postgresIsUp(), "PostgreSQL on " + Databases.POSTGRES_URL + " is not running");
+        GridBenchmark b = new GridBenchmark();
+        b.setup();
+        try {
+            Table uncached = b.uncached();
+            assertThat(uncached.size()).isEqualTo(Databases.ROWS);
+            assertThat(b.caffeineHit().rows().get(99).get("name")).isEqualTo(uncached.rows().get(99).get("name"));
+            for (int i = 0; i < GridBenchmark.KEYS; i++) {
+                Table hit = b.gridHit();
+                assertThat(hit.size()).isEqualTo(Databases.ROWS);
+                assertThat(hit.rows().get(99).get("price")).isEqualTo(uncached.rows().get(99).get("price"));
+            }
+        } finally {
+            b.tearDown();
+        }
+    }
 }

@@ -66,7 +66,8 @@ public class SnowflakeConnection extends BaseConnection<Connection> {
             "private_key_file", "private_key_path", "private_key_file_pwd", "private_key_passphrase", "passphrase",
             "token", "host", "port", "protocol", "region", "warehouse", "database", "schema", "role",
             "connection_name", "query_ttl", "retry_attempts", "retry_wait", "login_timeout", "network_timeout",
-            "client_session_keep_alive", "jdbc_query_result_format", "query_tag", "timezone", "autocommit");
+            "client_session_keep_alive", "jdbc_query_result_format", "query_tag", "timezone", "autocommit",
+            "cache", "cache_provider", "cache_uri", "cache_name");
 
     /** Opens a JDBC connection to a target; the real driver, or a stand-in in tests. */
     @FunctionalInterface

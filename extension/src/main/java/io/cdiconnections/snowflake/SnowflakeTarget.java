@@ -40,7 +40,8 @@ record SnowflakeTarget(String url, String host, int port, boolean https, Map<Str
 
     /** Keys that configure us or the URL and are never sent to the driver. */
     static final Set<String> OURS = Set.of("type", "connection_name", "query_ttl", "retry_attempts", "retry_wait",
-            "host", "port", "protocol", "region", "paramstyle", "url");
+            "host", "port", "protocol", "region", "paramstyle", "url", "cache", "cache_provider", "cache_uri",
+            "cache_name");
 
     /** Python connector (and Snowflake CLI) names, and what the JDBC driver calls them. */
     static final Map<String, String> RENAMES = Map.ofEntries(

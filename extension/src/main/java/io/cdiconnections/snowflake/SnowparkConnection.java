@@ -52,7 +52,8 @@ public class SnowparkConnection extends BaseConnection<Object> {
 
     private static final Set<String> KNOWN_KEYS = Set.of("account", "user", "password", "authenticator",
             "private_key_file", "private_key_file_pwd", "token", "host", "port", "protocol", "warehouse", "database",
-            "schema", "role", "query_ttl", "retry_attempts", "retry_wait", "login_timeout", "network_timeout");
+            "schema", "role", "query_ttl", "retry_attempts", "retry_wait", "login_timeout", "network_timeout",
+            "cache", "cache_provider", "cache_uri", "cache_name");
 
     /** Creates a Snowpark session from its configs; the real Snowpark, or a stand-in in tests. */
     @FunctionalInterface

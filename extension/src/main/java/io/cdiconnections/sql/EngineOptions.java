@@ -24,7 +24,7 @@ final class EngineOptions {
     /** The keys of a section this type reads (Streamlit's connection parameters and ours), and {@code type}. */
     static final Set<String> PARAMETERS = Set.of("url", "dialect", "driver", "username", "user", "password",
             "host", "port", "database", "query_ttl", "query_cache_max_bytes", "call_timeout", "autocommit",
-            "retry_attempts", "retry_wait", "type");
+            "retry_attempts", "retry_wait", "type", "cache", "cache_provider", "cache_uri", "cache_name");
 
     /** The tables of a section this type reads, written {@code query.charset}, {@code pool.maximumPoolSize}. */
     static final Set<String> TABLES = Set.of("query", "create_engine_kwargs", "pool");

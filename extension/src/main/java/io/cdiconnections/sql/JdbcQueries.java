@@ -159,7 +159,7 @@ public final class JdbcQueries<R> {
     private final Supplier<NamedSql.Syntax> syntax;
     /** What the statements go to, for spans and metrics: set at each connect, nothing recorded before. */
     private volatile Telemetry.Database observed = Telemetry.Database.NONE;
-    private final QueryCache cache = new QueryCache(() -> observed.cacheEviction());
+    private final ResultCaches cache;
     private volatile SqlSettings settings = SqlSettings.DEFAULT;
     /** {@code db.system.name} of a connect through {@link #configure(ConnectionParameters)}. */
     private final String system;
@@ -190,6 +190,7 @@ public final class JdbcQueries<R> {
         this.exhausted = Objects.requireNonNull(exhausted, "exhausted");
         this.onlyReadsRerun = onlyReadsRerun;
         this.syntax = syntax;
+        this.cache = new ResultCaches(connection, () -> observed.cacheEviction());
         // the built-in Snowflake types come through the public constructor; a custom type is some SQL
         this.system = owner.getName().startsWith("io.cdiconnections.snowflake.") ? "snowflake" : "other_sql";
     }
@@ -279,7 +280,8 @@ public final class JdbcQueries<R> {
             Duration ttl = options.ttl().orElse(s.queryTtl());
             QueryCache.Key key = ttl.isZero() ? null
                     : new QueryCache.Key(held.raw(), sql, options.params(), options.maxRows());
-            Table cached = key == null ? null : cache.get(key);
+            ResultCache results = cache.of(s);
+            Table cached = key == null ? null : results.get(key);
             Telemetry.Database db = observed;
             if (cached != null) {
                 db.cacheHit(sql);
@@ -302,7 +304,7 @@ public final class JdbcQueries<R> {
                 throw new QueryException(SqlMessages.sqlNoResultSet(connection));
             }
             if (key != null) {
-                cache.put(key, table, ttl, s.cacheMaxBytes());
+                results.put(key, table, ttl, s.cacheMaxBytes());
             }
             return table;
         });
@@ -421,16 +423,16 @@ public final class JdbcQueries<R> {
      * @param raw the retired raw instance
      */
     public void dropAll(R raw) {
-        cache.dropAll(raw);
+        cache.local().dropAll(raw); // a shared cache's entries stay, keyed by the parameters' fingerprint
     }
 
-    /** @return how many results are cached now */
+    /** @return how many results are cached now in this JVM */
     public long cachedResults() {
-        return cache.size();
+        return cache.local().size();
     }
 
-    /** @return the result cache, for tests of this package */
-    QueryCache cache() {
+    /** @return the result caches, for tests of this package */
+    ResultCaches caches() {
         return cache;
     }
 

@@ -14,7 +14,7 @@ import com.github.benmanes.caffeine.cache.Expiry;
  * retired pool's entries are dropped, and one put by a query still in flight at retirement is
  * unreachable from the new pool and expires.
  */
-final class QueryCache {
+final class QueryCache implements ResultCache {
 
     /** How many results one connection keeps at most, least recently used dropped first. */
     static final int MAX_ENTRIES = 1_000;
@@ -48,7 +48,7 @@ final class QueryCache {
     }
 
     /** A parameter value and its class. */
-    private record Typed(Class<?> type, Object value) {
+    record Typed(Class<?> type, Object value) {
     }
 
     /** A result, its ttl and its weight: its estimated bytes, at least a thousandth of the bound. */
@@ -108,8 +108,8 @@ final class QueryCache {
                 .build();
     }
 
-    /** @return the cached result, or null */
-    Table get(Key key) {
+    @Override
+    public Table get(Key key) {
         Cache<Key, Entry> c = cache;
         if (c == null) {
             return null;
@@ -126,7 +126,8 @@ final class QueryCache {
      * @param ttl      how long to keep it
      * @param maxBytes the connection's bound on the bytes of all its results
      */
-    void put(Key key, Table table, Duration ttl, long maxBytes) {
+    @Override
+    public void put(Key key, Table table, Duration ttl, long maxBytes) {
         long bytes = table.estimatedBytes() + key.sql().length() * 2L + 64;
         if (bytes > maxBytes) {
             return; // would evict everything else and then itself

@@ -43,7 +43,8 @@ import io.cdiconnections.internal.Telemetry;
  * like a {@code create_engine} keyword ({@code option("max_overflow", "1")}) goes under
  * {@code create_engine_kwargs} and wins there, as Streamlit's keyword arguments do; an option that
  * is neither a parameter nor such a keyword is an error naming it. {@code query_ttl} caches every
- * query's result for that long; {@code autocommit} sets the pool's auto-commit. Keys set besides a
+ * query's result for that long, in this JVM, or with {@code cache = "jcache"} in a JCache cache
+ * every instance shares (docs/clustering.md); {@code autocommit} sets the pool's auto-commit. Keys set besides a
  * SQLAlchemy URL override its parts, so {@code CONNECTIONS_SQL_PASSWORD} alone can supply the password.
  * The user name and password go to the driver as properties, never into the JDBC URL.
  *
@@ -138,7 +139,12 @@ public class SQLConnection extends BaseConnection<HikariDataSource> {
 
     /** @return the result cache, for tests of this package */
     QueryCache resultCache() {
-        return queries.cache();
+        return queries.caches().local();
+    }
+
+    /** @return the shared result cache of the last connect with {@code cache = "jcache"}, or null; for tests */
+    SharedResultCache sharedCache() {
+        return queries.caches().shared();
     }
 
     /** Cached results belong to the pool they were read from, and go with it. */

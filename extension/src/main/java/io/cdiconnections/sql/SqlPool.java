@@ -26,7 +26,7 @@ final class SqlPool {
     /** The keys a SQL connection reads even when no file lists them (environment variables). */
     static final Set<String> KNOWN_KEYS = Set.of("url", "dialect", "driver", "username", "user", "password",
             "host", "port", "database", "query_ttl", "query_cache_max_bytes", "call_timeout", "autocommit",
-            "retry_attempts", "retry_wait",
+            "retry_attempts", "retry_wait", "cache", "cache_provider", "cache_uri", "cache_name",
             "create_engine_kwargs.pool_size", "create_engine_kwargs.max_overflow", "create_engine_kwargs.pool_recycle",
             "create_engine_kwargs.pool_timeout", "create_engine_kwargs.pool_pre_ping",
             "create_engine_kwargs.isolation_level",

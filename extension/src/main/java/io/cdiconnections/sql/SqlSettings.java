@@ -16,11 +16,13 @@ import io.cdiconnections.ConnectionParameters;
  * @param retryWait {@code retry_wait}: the pause between attempts (Streamlit: 1 s)
  * @param cacheMaxBytes {@code query_cache_max_bytes}: the estimated bytes of cached results kept at most
  * @param values    the parameters, for redaction only
+ * @param cache     {@code cache} and the keys of a shared cache: where results are cached
  */
-record SqlSettings(Duration queryTtl, int attempts, Duration retryWait, long cacheMaxBytes, Map<String, String> values) {
+record SqlSettings(Duration queryTtl, int attempts, Duration retryWait, long cacheMaxBytes, Map<String, String> values,
+        CacheSettings cache) {
 
     static final SqlSettings DEFAULT = new SqlSettings(Duration.ZERO, 3, Duration.ofSeconds(1),
-            QueryCache.DEFAULT_MAX_BYTES, Map.of());
+            QueryCache.DEFAULT_MAX_BYTES, Map.of(), CacheSettings.LOCAL);
 
     private static final java.util.regex.Pattern SIZE =
             java.util.regex.Pattern.compile("(\\d+)\\s*(|b|kib|kb|mib|mb|gib|gb)", java.util.regex.Pattern.CASE_INSENSITIVE);
@@ -40,7 +42,7 @@ record SqlSettings(Duration queryTtl, int attempts, Duration retryWait, long cac
         long maxBytes = !cacheBound ? DEFAULT.cacheMaxBytes
                 : p.get("query_cache_max_bytes").map(v -> bytes(p.connectionName(), v)).orElse(DEFAULT.cacheMaxBytes);
         return new SqlSettings(p.getDuration("query_ttl").orElse(Duration.ZERO), attempts,
-                p.getDuration("retry_wait").orElse(DEFAULT.retryWait), maxBytes, p.asMap());
+                p.getDuration("retry_wait").orElse(DEFAULT.retryWait), maxBytes, p.asMap(), CacheSettings.from(p));
     }
 
     /** {@code 33554432}, {@code "32MiB"}, {@code "512 KiB"}, {@code "1GB"}: K, M and G are powers of 1024. */
@@ -71,6 +73,6 @@ record SqlSettings(Duration queryTtl, int attempts, Duration retryWait, long cac
     @Override
     public String toString() {
         return "SqlSettings[queryTtl=" + queryTtl + ", attempts=" + attempts + ", retryWait=" + retryWait
-                + ", cacheMaxBytes=" + cacheMaxBytes + "]";
+                + ", cacheMaxBytes=" + cacheMaxBytes + ", cache=" + cache + "]";
     }
 }

@@ -3,22 +3,16 @@ package io.cdiconnections.internal.otel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.File;
 import java.lang.management.ManagementFactory;
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 
 import org.junit.jupiter.api.Test;
 
+import io.cdiconnections.WithoutJars;
 import io.cdiconnections.internal.Telemetry;
 import io.opentelemetry.api.GlobalOpenTelemetry;
 
@@ -28,30 +22,6 @@ import io.opentelemetry.api.GlobalOpenTelemetry;
  * {@link Telemetry#NONE} and the calls on the hot path allocate nothing.
  */
 class TelemetryOptionalTest {
-
-    /** Loads the test class path itself, without OpenTelemetry's jars, and remembers what it loaded. */
-    private static final class WithoutOpenTelemetry extends URLClassLoader {
-        final Set<String> loaded = ConcurrentHashMap.newKeySet();
-
-        WithoutOpenTelemetry(URL[] urls) {
-            super(urls, ClassLoader.getPlatformClassLoader());
-        }
-
-        @Override
-        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-            loaded.add(name);
-            return super.loadClass(name, resolve);
-        }
-    }
-
-    /** @return a loader of the test class path without OpenTelemetry's jars */
-    private static WithoutOpenTelemetry withoutOpenTelemetry() {
-        String path = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        URL[] urls = Arrays.stream(path.split(File.pathSeparator)).filter(p -> !p.contains("opentelemetry"))
-                .map(TelemetryOptionalTest::url).toArray(URL[]::new);
-        assertThat(urls.length).as("the test class path, read from %s", path).isGreaterThan(5);
-        return new WithoutOpenTelemetry(urls);
-    }
 
     @Test
     void withTelemetrySwitchedOnButTheApiHiddenAWarningSaysHowToMakeItVisible() throws Exception {
@@ -98,7 +68,7 @@ class TelemetryOptionalTest {
         } else {
             System.clearProperty("otel.sdk.disabled");
         }
-        try (WithoutOpenTelemetry loader = withoutOpenTelemetry()) {
+        try (WithoutJars loader = WithoutJars.excluding("opentelemetry")) {
             thread.setContextClassLoader(loader);
             Class<?> telemetry = loader.loadClass(Telemetry.class.getName());
             assertThat(telemetry.getMethod("current").invoke(null)).isSameAs(telemetry.getField("NONE").get(null));
@@ -118,7 +88,7 @@ class TelemetryOptionalTest {
     void withoutTheApiAWorkloadLoadsNoClassOfOursForOpenTelemetry() throws Exception {
         Thread thread = Thread.currentThread();
         ClassLoader before = thread.getContextClassLoader();
-        try (WithoutOpenTelemetry loader = withoutOpenTelemetry()) {
+        try (WithoutJars loader = WithoutJars.excluding("opentelemetry")) {
             thread.setContextClassLoader(loader);
             Class<?> context = loader.loadClass("io.cdiconnections.ConnectionContext");
             Object ctx = context.getMethod("of", String.class, Map.class).invoke(null, "absent",
@@ -197,14 +167,6 @@ class TelemetryOptionalTest {
         } finally {
             GlobalOpenTelemetry.resetForTest();
             Telemetry.forget();
-        }
-    }
-
-    private static URL url(String p) {
-        try {
-            return new File(p).toURI().toURL();
-        } catch (MalformedURLException e) {
-            throw new IllegalArgumentException(p, e);
         }
     }
 }
