@@ -10,6 +10,7 @@ import java.util.TreeMap;
 
 import io.cdiconnections.ConnectionConfigException;
 import io.cdiconnections.ConnectionParameters;
+import io.cdiconnections.internal.Redaction;
 
 /**
  * Where a connection keeps its cached results, read at each connect: {@code cache} ({@code "local"},
@@ -22,9 +23,11 @@ import io.cdiconnections.ConnectionParameters;
  * @param provider    {@code cache_provider}, or null
  * @param uri         {@code cache_uri}, or null
  * @param name        {@code cache_name}
- * @param fingerprint a hash of every parameter of the connection (name and values, secrets included,
- *                    never shown): shared entries are keyed by it, so instances with another
- *                    configuration, or this one after a change, never read them
+ * @param fingerprint a hash of the connection's name and every parameter but its secret values:
+ *                    shared entries are keyed by it, so instances with another configuration, or
+ *                    this one after a change, never read them; a secret (a password, a key, a
+ *                    URL's password) never enters it, so keys read off the grid give nothing to
+ *                    guess a password against offline
  */
 record CacheSettings(boolean shared, String provider, String uri, String name, String fingerprint) {
 
@@ -68,7 +71,12 @@ record CacheSettings(boolean shared, String provider, String uri, String name, S
         }
     }
 
-    /** SHA-256 of the name and every key and value, sorted: 16 bytes of it, in hex. */
+    /**
+     * SHA-256 of the name and every key and value, sorted: 16 bytes of it, in hex. A secret key's
+     * value and the secret places of URLs ({@link Redaction#url}) are left out: a password
+     * changed alone reaches the same database as the same user, whose results are the same, and
+     * a hash of a password on a shared grid could be attacked offline.
+     */
     static String fingerprint(String connection, Map<String, String> values) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
@@ -77,7 +85,8 @@ record CacheSettings(boolean shared, String provider, String uri, String name, S
                 sha.update((byte) 0);
                 sha.update(k.getBytes(StandardCharsets.UTF_8));
                 sha.update((byte) 1);
-                sha.update(String.valueOf(v).getBytes(StandardCharsets.UTF_8));
+                String kept = Redaction.isSecretKey(k) ? Redaction.MASK : Redaction.url(String.valueOf(v));
+                sha.update(kept.getBytes(StandardCharsets.UTF_8));
             });
             return HexFormat.of().formatHex(sha.digest(), 0, 16);
         } catch (NoSuchAlgorithmException e) {
