@@ -47,6 +47,15 @@ public interface Telemetry {
         default void fail(String redactedMessage, Throwable error) {
         }
 
+        /**
+         * Says how many rows the operation read (a stream) or wrote (an insert); call before
+         * {@link #end()}. Other spans ignore it.
+         *
+         * @param rows the number of rows
+         */
+        default void rows(long rows) {
+        }
+
         /** Ends the span and records the duration; call once, on the thread that started it. */
         default void end() {
         }
@@ -83,6 +92,41 @@ public interface Telemetry {
 
         /** A result left the cache before its ttl, for room. */
         default void cacheEviction() {
+        }
+
+        /**
+         * A stream of rows, from its open to its close: not made current on the thread (a stream
+         * may be read and closed elsewhere), so statements run while it is read are not its
+         * children; its duration is the reader's too, so it goes to no duration histogram.
+         *
+         * @param sql the statement as written, {@code :name} placeholders in place of values
+         * @return the span of the stream; tell it the rows read with {@link Span#rows(long)}
+         */
+        default Span stream(String sql) {
+            return Span.NONE;
+        }
+
+        /**
+         * @param table the table as the caller named it
+         * @return the span of one {@code insert(table, rows)}, all its batches; tell it the rows
+         *         inserted with {@link Span#rows(long)}
+         */
+        default Span insert(String table) {
+            return Span.NONE;
+        }
+
+        /**
+         * Lets the metrics read the estimated bytes the connection's ttl result cache holds in this
+         * JVM, whenever they are collected. Held weakly: the caller keeps {@code bytes} as long as
+         * its cache lives. A later call for the same connection replaces it.
+         *
+         * @param bytes the bytes held now
+         */
+        default void cacheBytes(java.util.function.LongSupplier bytes) {
+        }
+
+        /** The shared result cache failed and a query went to the database instead. */
+        default void cacheSharedFailure() {
         }
 
         /** @return the span of one transaction; the statements in it are its children */

@@ -190,7 +190,7 @@ public final class JdbcQueries<R> {
         this.exhausted = Objects.requireNonNull(exhausted, "exhausted");
         this.onlyReadsRerun = onlyReadsRerun;
         this.syntax = syntax;
-        this.cache = new ResultCaches(connection, () -> observed.cacheEviction());
+        this.cache = new ResultCaches(connection, () -> observed);
         // the built-in Snowflake types come through the public constructor; a custom type is some SQL
         this.system = owner.getName().startsWith("io.cdiconnections.snowflake.") ? "snowflake" : "other_sql";
     }
@@ -243,9 +243,9 @@ public final class JdbcQueries<R> {
         observe(Telemetry.current().database(connection, system, null, null, 0));
     }
 
-    /** @param database what the statements of the new raw instance go to, for spans and metrics */
+    /** @param database what the statements of the new raw instance go to, for spans and metrics (its cache's too) */
     void observe(Telemetry.Database database) {
-        observed = database;
+        cache.observe(observed = database);
     }
 
     /** @return what the statements of the current raw instance go to */

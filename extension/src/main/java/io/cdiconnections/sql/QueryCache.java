@@ -151,7 +151,7 @@ final class QueryCache implements ResultCache {
         c.put(key, new Entry(table, ttl.toNanos(), weight));
     }
 
-    /** @return the estimated bytes of the results cached now (for tests) */
+    /** @return the estimated bytes (weights) of the results cached now, for the metrics and tests */
     long weight() {
         Cache<Key, Entry> c = cache;
         if (c == null) {

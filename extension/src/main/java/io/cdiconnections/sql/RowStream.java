@@ -52,6 +52,10 @@ final class RowStream {
     private final boolean restoreAutoCommit;
     private final List<Column> columns;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** The stream's span, from its open to its close, told the rows read. */
+    private final Telemetry.Span span;
+    /** The rows handed out so far, for the span. */
+    private long read;
     /** Counts the open streams of the connection: set once opened, told again at the close. */
     private volatile Telemetry.Database database = Telemetry.Database.NONE;
     /** The first row, read while opening (inside the retry loop) and not handed out yet. */
@@ -59,8 +63,10 @@ final class RowStream {
     private boolean done;
 
     private RowStream(String connection, String sql, Failures failures, JdbcQueries.Hold<?> hold, Connection jdbc,
-            PreparedStatement statement, ResultSet rs, boolean restoreAutoCommit, List<Column> columns, Object[] first) {
+            PreparedStatement statement, ResultSet rs, boolean restoreAutoCommit, List<Column> columns, Object[] first,
+            Telemetry.Span span) {
         this.connection = connection;
+        this.span = span;
         this.sql = sql;
         this.failures = failures;
         this.hold = hold;
@@ -89,12 +95,14 @@ final class RowStream {
             QueryOptions options, Supplier<JdbcQueries.Hold<P>> hold) {
         int fetchSize = options.fetchSize() > 0 ? options.fetchSize() : DEFAULT_FETCH_SIZE;
         RowStream stream = queries.attempts(sql, options.params(), options.retry(), hold, (held, bound, s, sent) -> {
-            Connection c = held.raw().getConnection();
-            sent[0] = true;
+            Telemetry.Span span = queries.observed().stream(sql);
+            Connection c = null;
             boolean restore = false;
             PreparedStatement ps = null;
             ResultSet rs = null;
             try {
+                c = held.raw().getConnection();
+                sent[0] = true;
                 DatabaseMetaData md = c.getMetaData();
                 if ("PostgreSQL".equals(md.getDatabaseProductName()) && c.getAutoCommit()) {
                     c.setAutoCommit(false); // the driver uses a cursor only inside a transaction
@@ -111,8 +119,10 @@ final class RowStream {
                 List<Column> columns = Table.columns(rs);
                 Object[] row = rs.next() ? Table.values(rs, columns.size()) : null;
                 return new RowStream(connection, sql, s.failures(connection), held.transfer(), c, ps, rs, restore,
-                        columns, row);
+                        columns, row, span);
             } catch (SQLException | RuntimeException | Error e) {
+                SqlObservation.failed(span, e, s.failures(connection));
+                span.end();
                 release(rs, ps, c, restore, e);
                 throw e;
             }
@@ -223,6 +233,7 @@ final class RowStream {
         if (first != null) {
             Object[] v = first;
             first = null;
+            read++;
             return v;
         }
         if (done) {
@@ -233,6 +244,7 @@ final class RowStream {
         }
         try {
             if (rs.next()) {
+                read++;
                 return Table.values(rs, columns.size());
             }
             done = true;
@@ -240,6 +252,7 @@ final class RowStream {
             return null;
         } catch (SQLException e) {
             done = true;
+            SqlObservation.failed(span, e, failures);
             RuntimeException failure;
             if (Failures.isConnectionFailure(e)) {
                 hold.retire();
@@ -256,6 +269,8 @@ final class RowStream {
     void close() {
         if (closed.compareAndSet(false, true)) {
             database.streams(-1);
+            span.rows(read);
+            span.end();
             try {
                 release(rs, statement, jdbc, restoreAutoCommit, null);
             } finally {

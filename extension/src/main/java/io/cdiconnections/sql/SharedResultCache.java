@@ -38,9 +38,18 @@ final class SharedResultCache implements ResultCache {
     private final AtomicBoolean warned = new AtomicBoolean();
     private final AtomicBoolean warnedUnreadable = new AtomicBoolean();
 
-    SharedResultCache(String connection, CacheSettings settings) {
+    /** Told at each failure (for the metric). */
+    private final Runnable onFailure;
+
+    /**
+     * @param connection the connection name, for messages
+     * @param settings   where the shared cache is
+     * @param onFailure  told each time the cache fails and a query goes to the database instead
+     */
+    SharedResultCache(String connection, CacheSettings settings, Runnable onFailure) {
         this.connection = connection;
         this.settings = settings;
+        this.onFailure = onFailure;
     }
 
     CacheSettings settings() {
@@ -124,6 +133,7 @@ final class SharedResultCache implements ResultCache {
 
     private void failed(Throwable e) {
         failures.incrementAndGet();
+        onFailure.run();
         store = null;
         closedUntil = System.nanoTime() + RETRY.toNanos();
         if (warned.compareAndSet(false, true)) {

@@ -156,8 +156,22 @@ public final class Transaction {
         return insert(table, data, BatchInsert.DEFAULT_BATCH_SIZE);
     }
 
+    /** Inserts the rows, in a span of their own (a child of the transaction's) unless there are none. */
     int insert(String table, InsertRows data, int batchSize) {
-        return data.isEmpty() ? 0 : BatchInsert.run(connection, connectionName, dialect, failures, table, data, batchSize);
+        if (data.isEmpty()) {
+            return 0;
+        }
+        Telemetry.Span span = observed.insert(table);
+        try {
+            int n = BatchInsert.run(connection, connectionName, dialect, failures, table, data, batchSize);
+            span.rows(n);
+            return n;
+        } catch (RuntimeException | Error e) {
+            SqlObservation.failed(span, e, failures);
+            throw e;
+        } finally {
+            span.end();
+        }
     }
 
     /** @return the JDBC connection of this transaction; do not commit, roll back or close it */

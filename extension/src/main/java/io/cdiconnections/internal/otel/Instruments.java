@@ -30,6 +30,9 @@ final class Instruments {
     final LongCounter cacheMisses;
     final LongCounter cacheEvictions;
     final LongUpDownCounter streamsOpen;
+    final LongCounter cacheSharedFailures;
+    /** The bytes of each connection's ttl cache, read at each collection: {@link #cacheBytes}. */
+    final CacheBytes cacheBytes = new CacheBytes();
 
     Instruments(Meter meter) {
         this.meter = meter;
@@ -52,6 +55,11 @@ final class Instruments {
                 "Results dropped from the ttl cache before their ttl for room.");
         streamsOpen = meter.upDownCounterBuilder("cdi_connections.streams.open").setUnit("{stream}")
                 .setDescription("Streams of rows open now, each holding a pooled connection.").build();
+        cacheSharedFailures = counter("cdi_connections.cache.shared_failures", "{failure}",
+                "Times the shared result cache failed and a query went to the database instead.");
+        meter.upDownCounterBuilder("cdi_connections.cache.bytes").setUnit("By")
+                .setDescription("Estimated bytes of results the ttl cache holds in this JVM.")
+                .buildWithCallback(cacheBytes::observe);
     }
 
     /** The buckets the semantic conventions advise for durations in seconds (the SDK's default ones are for milliseconds). */

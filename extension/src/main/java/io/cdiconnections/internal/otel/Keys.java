@@ -14,6 +14,9 @@ final class Keys {
     static final AttributeKey<String> NAMESPACE = AttributeKey.stringKey("db.namespace");
     static final AttributeKey<String> OPERATION = AttributeKey.stringKey("db.operation.name");
     static final AttributeKey<String> QUERY_TEXT = AttributeKey.stringKey("db.query.text");
+    static final AttributeKey<String> COLLECTION = AttributeKey.stringKey("db.collection.name");
+    static final AttributeKey<Long> RETURNED_ROWS = AttributeKey.longKey("db.response.returned_rows");
+    static final AttributeKey<Long> INSERTED_ROWS = AttributeKey.longKey("cdi_connections.rows_inserted");
     static final AttributeKey<String> ADDRESS = AttributeKey.stringKey("server.address");
     static final AttributeKey<Long> PORT = AttributeKey.longKey("server.port");
     static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");

@@ -2,6 +2,7 @@ package io.cdiconnections.internal.otel;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 import io.cdiconnections.internal.PoolNames;
 import io.cdiconnections.internal.Telemetry;
@@ -13,7 +14,8 @@ import io.opentelemetry.api.trace.SpanKind;
 /**
  * What one connect's statements go to: a database span per statement ({@code CLIENT}, named by
  * its operation, with {@code db.query.text} as written, literals as {@code ?}), a span per
- * transaction, the span of a cache hit, and the metrics of the connection's result cache,
+ * transaction, a span per stream of rows and per insert of rows (with the rows as an
+ * attribute), the span of a cache hit, and the metrics of the connection's result cache,
  * streams and pool. The attributes are made once per operation name, a fixed set.
  */
 final class OtelDatabase implements Telemetry.Database {
@@ -75,6 +77,33 @@ final class OtelDatabase implements Telemetry.Database {
     @Override
     public void cacheEviction() {
         telemetry.instruments.cacheEvictions.add(1, base);
+    }
+
+    @Override
+    public Telemetry.Span stream(String sql) {
+        QueryText.Parsed q = telemetry.queryText.parse(sql);
+        Span span = telemetry.tracer.spanBuilder(q.operation() != null ? q.operation() : system)
+                .setSpanKind(SpanKind.CLIENT).setAllAttributes(attributes(q.operation()))
+                .setAttribute(Keys.QUERY_TEXT, q.text()).startSpan();
+        return OtelSpan.ofRows(span, false, null, base, Keys.RETURNED_ROWS);
+    }
+
+    @Override
+    public Telemetry.Span insert(String table) {
+        Attributes a = attributes("INSERT");
+        Span span = telemetry.tracer.spanBuilder("INSERT " + table).setSpanKind(SpanKind.CLIENT)
+                .setAllAttributes(a).setAttribute(Keys.COLLECTION, table).startSpan();
+        return OtelSpan.ofRows(span, true, telemetry.instruments.operationDuration, a, Keys.INSERTED_ROWS);
+    }
+
+    @Override
+    public void cacheBytes(LongSupplier bytes) {
+        telemetry.instruments.cacheBytes.register(base, bytes);
+    }
+
+    @Override
+    public void cacheSharedFailure() {
+        telemetry.instruments.cacheSharedFailures.add(1, base);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.cdiconnections.internal.otel;
 
 import io.cdiconnections.internal.Telemetry;
+import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.metrics.DoubleHistogram;
 import io.opentelemetry.api.trace.Span;
@@ -12,7 +13,8 @@ import io.opentelemetry.context.Scope;
  * recorded on a histogram (when it has one) with the operation's attributes, plus
  * {@code error.type} when it failed. A failure sets the span's status to ERROR with the redacted
  * message only: the exception itself is never recorded (its message or a cause's may quote a
- * value).
+ * value). A span of rows ({@link #ofRows}) is not made current (a stream is closed on any
+ * thread) and records the rows on an attribute of its own.
  */
 final class OtelSpan implements Telemetry.Span {
 
@@ -24,6 +26,8 @@ final class OtelSpan implements Telemetry.Span {
     /** Told at the end when the operation succeeded, or failed; null: nothing to tell. */
     private final Runnable onSuccess;
     private final Runnable onFailure;
+    /** Where {@link #rows(long)} goes; null: nowhere. */
+    private final AttributeKey<Long> rowsKey;
     private String errorType;
 
     OtelSpan(Span span, DoubleHistogram duration, Attributes attributes) {
@@ -31,12 +35,38 @@ final class OtelSpan implements Telemetry.Span {
     }
 
     OtelSpan(Span span, DoubleHistogram duration, Attributes attributes, Runnable onSuccess, Runnable onFailure) {
+        this(span, true, duration, attributes, onSuccess, onFailure, null);
+    }
+
+    private OtelSpan(Span span, boolean current, DoubleHistogram duration, Attributes attributes, Runnable onSuccess,
+            Runnable onFailure, AttributeKey<Long> rowsKey) {
         this.span = span;
-        this.scope = span.makeCurrent();
+        this.scope = current ? span.makeCurrent() : null;
         this.duration = duration;
         this.attributes = attributes;
         this.onSuccess = onSuccess;
         this.onFailure = onFailure;
+        this.rowsKey = rowsKey;
+    }
+
+    /**
+     * @param span     the span of an operation on rows
+     * @param current  whether it is current on this thread until it ends (false for a stream)
+     * @param duration where its duration goes, or null
+     * @param attributes the attributes of the duration
+     * @param rowsKey  the attribute that {@link #rows(long)} sets
+     * @return the span
+     */
+    static OtelSpan ofRows(Span span, boolean current, DoubleHistogram duration, Attributes attributes,
+            AttributeKey<Long> rowsKey) {
+        return new OtelSpan(span, current, duration, attributes, null, null, rowsKey);
+    }
+
+    @Override
+    public void rows(long rows) {
+        if (rowsKey != null) {
+            span.setAttribute(rowsKey, rows);
+        }
     }
 
     @Override
@@ -52,7 +82,9 @@ final class OtelSpan implements Telemetry.Span {
         if (tell != null) {
             tell.run();
         }
-        scope.close();
+        if (scope != null) {
+            scope.close();
+        }
         span.end();
         if (duration != null) {
             double seconds = (System.nanoTime() - startNanos) / 1e9;

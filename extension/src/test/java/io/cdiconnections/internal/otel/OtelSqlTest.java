@@ -20,6 +20,7 @@ import io.cdiconnections.Connections;
 import io.cdiconnections.sql.QueryOptions;
 import io.cdiconnections.sql.Row;
 import io.cdiconnections.sql.SQLConnection;
+import io.cdiconnections.sql.Table;
 import io.cdiconnections.test.InMemoryOtel;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
@@ -113,10 +114,11 @@ class OtelSqlTest {
                     "select * from no_such_table where owner = :o",
                     "update pets set owner = :o where id = ?",
                     "select ?",                                            // timed out waiting for the pool
+                    "select * from pets",                                  // the stream, ended at its close
                     "select ?");                                           // after the reset
             assertThat(client.stream().map(s -> s.getAttributes().get(Keys.OPERATION)).toList())
                     .containsExactly("CREATE", "INSERT", "INSERT", "SELECT", "SELECT", "SELECT", "SELECT", "SELECT",
-                            "UPDATE", "SELECT", "SELECT");
+                            "UPDATE", "SELECT", "SELECT", "SELECT");
             assertThat(client.stream().map(SpanData::getName).distinct().toList())
                     .containsExactlyInAnyOrder("CREATE", "INSERT", "SELECT", "UPDATE");
             // the cache hit: an INTERNAL span that says so
@@ -166,6 +168,109 @@ class OtelSqlTest {
             });
             assertNoValueAnywhere();
         }
+    }
+
+    @Test
+    void streamsChunksAndInsertsAreClientSpansWithTheirRows() {
+        record Pet(int id, String owner) {
+        }
+        try (SQLConnection sql = h2(name)) {
+            sql.update("create table pets (id int primary key, owner varchar(50))");
+            assertThat(sql.insert("pets", List.of(new Pet(1, VALUE), new Pet(2, VALUE), new Pet(3, "x")))).isEqualTo(3);
+            try (Stream<Row> rows = sql.stream("select * from pets where owner = :o", Map.of("o", VALUE))) {
+                assertThat(rows.count()).isEqualTo(2);
+            }
+            try (Stream<Row> rows = sql.stream("select id from pets order by id", Map.of())) {
+                assertThat(rows.findFirst()).isPresent(); // closed after one row of three
+            }
+            try (Stream<Table> chunks = sql.chunks("select owner from pets", QueryOptions.defaults(), 2)) {
+                assertThat(chunks.mapToInt(Table::size).sum()).isEqualTo(3);
+            }
+            assertThat(sql.stream("select * from pets where id < 0", Map.of()).count()).isZero();
+            assertThatThrownBy(() -> sql.stream("select * from no_such_table", Map.of()))
+                    .isInstanceOf(io.cdiconnections.sql.QueryException.class);
+            sql.withTransaction(tx -> tx.insert("pets", List.of(Map.of("id", 4, "owner", VALUE))));
+            assertThatThrownBy(() -> sql.insert("no_such_table", List.of(new Pet(5, VALUE))))
+                    .isInstanceOf(io.cdiconnections.sql.QueryException.class);
+        }
+        List<SpanData> spans = ours();
+        List<SpanData> streams = spans.stream().filter(s -> s.getKind() == SpanKind.CLIENT
+                && s.getAttributes().get(Keys.RETURNED_ROWS) != null).toList();
+        assertThat(streams.stream().map(s -> s.getAttributes().get(Keys.QUERY_TEXT) + "="
+                + s.getAttributes().get(Keys.RETURNED_ROWS)).toList()).containsExactly(
+                        "select * from pets where owner = :o=2", "select id from pets order by id=1",
+                        "select owner from pets=3", "select * from pets where id < ?=0");
+        assertThat(streams).allSatisfy(s -> {
+            assertThat(s.getName()).isEqualTo("SELECT");
+            assertThat(s.getAttributes().get(Keys.OPERATION)).isEqualTo("SELECT");
+            assertThat(s.getAttributes().get(Keys.SYSTEM)).isEqualTo("h2database");
+            assertThat(s.getAttributes().get(Keys.POOL_NAME)).isEqualTo(pool);
+            assertThat(s.getStatus().getStatusCode()).isNotEqualTo(StatusCode.ERROR);
+        });
+        SpanData failedStream = spans.stream().filter(s -> "select * from no_such_table".equals(
+                s.getAttributes().get(Keys.QUERY_TEXT))).collect(single());
+        assertThat(failedStream.getKind()).isEqualTo(SpanKind.CLIENT);
+        assertThat(failedStream.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+        assertThat(failedStream.getStatus().getDescription()).containsIgnoringCase("NO_SUCH_TABLE");
+
+        List<SpanData> inserts = spans.stream().filter(s -> s.getName().startsWith("INSERT ")).toList();
+        assertThat(inserts.stream().map(s -> s.getName() + " rows=" + s.getAttributes().get(Keys.INSERTED_ROWS)
+                + " " + s.getStatus().getStatusCode()).toList()).containsExactly(
+                        "INSERT pets rows=3 UNSET", "INSERT pets rows=1 UNSET", "INSERT no_such_table rows=null ERROR");
+        assertThat(inserts).allSatisfy(s -> {
+            assertThat(s.getKind()).isEqualTo(SpanKind.CLIENT);
+            assertThat(s.getAttributes().get(Keys.OPERATION)).isEqualTo("INSERT");
+            assertThat(s.getAttributes().get(Keys.COLLECTION)).isEqualTo(s.getName().substring("INSERT ".length()));
+            // each insert is a child of the transaction it runs in
+            SpanData parent = spans.stream().filter(p -> p.getSpanId().equals(s.getParentSpanId())).collect(single());
+            assertThat(parent.getName()).isEqualTo("cdi_connections.transaction");
+        });
+        // inserts are timed as operations; streams are not (their duration is the reader's)
+        MetricData duration = otel.metric("db.client.operation.duration");
+        assertThat(histogramCount(duration, a -> "INSERT".equals(a.get(Keys.OPERATION)))).isEqualTo(3);
+        assertThat(histogramCount(duration, a -> "SELECT".equals(a.get(Keys.OPERATION)))).isZero();
+        assertThat(sum("cdi_connections.streams.open")).isZero();
+        assertNoValueAnywhere();
+    }
+
+    @Test
+    void theCacheBytesFollowWhatTheTtlCacheHolds() {
+        try (SQLConnection sql = h2(name)) {
+            QueryOptions ttl = QueryOptions.defaults().ttl(Duration.ofMinutes(5)).param("v", VALUE);
+            sql.update("create table big (t varchar(2000))");
+            sql.update("insert into big values (repeat('x', 1500))");
+            assertThat(sum("cdi_connections.cache.bytes")).isZero();
+            sql.query("select t from big where t <> :v", ttl);
+            long one = sum("cdi_connections.cache.bytes");
+            assertThat(one).as("at least the 1,500 characters of the result").isGreaterThanOrEqualTo(3_000);
+            sql.query("select t from big where t <> :v", ttl); // a hit: nothing more kept
+            assertThat(sum("cdi_connections.cache.bytes")).isEqualTo(one);
+            sql.query("select t, 1 as one from big where t <> :v", ttl);
+            assertThat(sum("cdi_connections.cache.bytes")).isGreaterThanOrEqualTo(2 * one);
+            sql.reset(); // the retired pool's results are dropped
+            assertThat(sum("cdi_connections.cache.bytes")).isZero();
+            MetricData bytes = otel.metric("cdi_connections.cache.bytes");
+            assertThat(bytes.getUnit()).isEqualTo("By");
+            assertThat(points("cdi_connections.cache.bytes")).singleElement().satisfies(p -> {
+                assertThat(p.getAttributes().get(Keys.POOL_NAME)).isEqualTo(pool);
+                assertThat(p.getAttributes().get(Keys.SYSTEM)).isEqualTo("h2database");
+            });
+        }
+        assertNoValueAnywhere();
+    }
+
+    @Test
+    void aFailingSharedCacheIsCountedAndTheQueryStillAnswered() {
+        try (SQLConnection sql = h2(name, "cache", "jcache", "cache_provider",
+                "io.cdiconnections.sql.ThrowingCachingProvider")) {
+            QueryOptions ttl = QueryOptions.defaults().ttl(Duration.ofMinutes(5)).param("v", VALUE);
+            assertThat(sql.query("select :v as v", ttl).size()).isEqualTo(1);
+            assertThat(sql.query("select :v as v", ttl).size()).isEqualTo(1); // the cache left alone for a while
+            assertThat(sum("cdi_connections.cache.shared_failures")).isEqualTo(1);
+            assertThat(otel.metric("cdi_connections.cache.shared_failures").getUnit()).isEqualTo("{failure}");
+            assertThat(sum("cdi_connections.cache.hits")).isZero();
+        }
+        assertNoValueAnywhere();
     }
 
     @Test

@@ -133,6 +133,13 @@ class TelemetryOptionalTest {
                     span.end();
                     db.cacheMiss();
                     db.streams(1);
+                    Telemetry.Span rows = db.stream("select 1");
+                    rows.rows(i);
+                    rows.end();
+                    Telemetry.Span insert = db.insert("pets");
+                    insert.rows(i);
+                    insert.end();
+                    db.cacheSharedFailure();
                 }
                 long allocated = threads.getThreadAllocatedBytes(id) - before;
                 if (warm == 1) {
