@@ -62,6 +62,31 @@ class BenchmarksWorkTest {
         }
     }
 
+    @Test
+    void interleavedObservabilityTimesEachVariantAndOnlyTheSdkConnectionRecords() throws SQLException {
+        ObservabilityInterleavedBenchmark b = new ObservabilityInterleavedBenchmark();
+        b.db = "h2";
+        b.setup();
+        try {
+            long afterSetup = b.flushAndCountSpans();
+            assertThat(afterSetup).as("the sdk connection's first query was recorded").isPositive();
+            assertThat(b.noop.query(b.query).size()).isEqualTo(Databases.ROWS);
+            assertThat(b.flushAndCountSpans()).as("the no-op connection records nothing").isEqualTo(afterSetup);
+            ObservabilityInterleavedBenchmark.Times times = new ObservabilityInterleavedBenchmark.Times();
+            Blackhole out = new Blackhole(
+                    "Today's password is swordfish. I understand instantiating Blackholes directly is dangerous.");
+            for (int i = 0; i < 3; i++) {
+                b.interleaved(times, out);
+            }
+            assertThat(times.noopNanos).isPositive();
+            assertThat(times.sdkNanos).isPositive();
+            assertThat(times.jdbcNanos).isPositive();
+            assertThat(b.flushAndCountSpans()).as("3 more queries recorded").isGreaterThanOrEqualTo(afterSetup + 3);
+        } finally {
+            b.tearDown();
+        }
+    }
+
     private static void queriesReadTheSameRows(String db) throws SQLException {
         QueryBenchmark b = new QueryBenchmark();
         b.db = db;
