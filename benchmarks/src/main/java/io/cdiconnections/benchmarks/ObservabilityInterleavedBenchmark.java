@@ -1,6 +1,5 @@
 package io.cdiconnections.benchmarks;
 
-import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
@@ -31,8 +30,8 @@ import io.opentelemetry.api.GlobalOpenTelemetry;
  * recording every span and metric ({@link RecordingSdk}; a handle keeps the telemetry it was made
  * with). Each invocation runs row 4's query three times, through the no-op connection, through
  * the recording one and through plain JDBC on the no-op connection's pool, in an order that
- * rotates every invocation, and adds each one's time to its own counter ({@link Times}, JMH
- * auxiliary counters: one value per iteration in the JSON result). The three share every moment
+ * rotates every invocation, and adds each one's time to its own counter ({@link Turns}; JMH
+ * auxiliary counters in {@link Times}: one value per iteration in the JSON result). The three share every moment
  * of the machine, the JIT and the database, so the ratio of two counters in one iteration, and
  * its median over iterations and forks, is free of the fork-to-fork drift that hides a 5 %
  * difference when the variants run in separate forks ({@link ObservabilityBenchmark},
@@ -58,26 +57,33 @@ public class ObservabilityInterleavedBenchmark {
     String query;
 
     /**
-     * Nanoseconds spent in each variant during one iteration (JMH reports each field as is, summed
-     * over the iteration).
+     * Nanoseconds spent in each variant during one iteration (JMH reports each as is, summed over
+     * the iteration).
      */
     @State(Scope.Thread)
     @AuxCounters(AuxCounters.Type.EVENTS)
     public static class Times {
-        /** In queries through the connection made with OpenTelemetry a no-op. */
-        public long noopNanos;
-        /** In queries through the connection recording with the SDK. */
-        public long sdkNanos;
-        /** In plain JDBC on the no-op connection's pool. */
-        public long jdbcNanos;
-        int turn;
+        final Turns turns = new Turns(3);
+
+        /** @return the time in queries through the connection made with OpenTelemetry a no-op */
+        public long noopNanos() {
+            return turns.nanos(0);
+        }
+
+        /** @return the time in queries through the connection recording with the SDK */
+        public long sdkNanos() {
+            return turns.nanos(1);
+        }
+
+        /** @return the time in plain JDBC on the no-op connection's pool */
+        public long jdbcNanos() {
+            return turns.nanos(2);
+        }
 
         /** Starts every iteration from zero. */
         @Setup(Level.Iteration)
         public void clear() {
-            noopNanos = 0;
-            sdkNanos = 0;
-            jdbcNanos = 0;
+            turns.clear();
         }
     }
 
@@ -117,24 +123,11 @@ public class ObservabilityInterleavedBenchmark {
      *
      * @param times the counters
      * @param out   where the results go
-     * @throws SQLException when plain JDBC fails
+     * @throws Exception when a query fails
      */
     @Benchmark
-    public void interleaved(Times times, Blackhole out) throws SQLException {
-        int turn = times.turn++ % 3;
-        for (int i = 0; i < 3; i++) {
-            int which = (turn + i) % 3;
-            long start = System.nanoTime();
-            out.consume(which == 0 ? noop.query(query) : which == 1 ? sdk.query(query) : Databases.plainJdbc(pool, query));
-            long took = System.nanoTime() - start;
-            if (which == 0) {
-                times.noopNanos += took;
-            } else if (which == 1) {
-                times.sdkNanos += took;
-            } else {
-                times.jdbcNanos += took;
-            }
-        }
+    public void interleaved(Times times, Blackhole out) throws Exception {
+        times.turns.take(out, 1, () -> noop.query(query), () -> sdk.query(query), () -> Databases.plainJdbc(pool, query));
     }
 
     /** @return the spans exported so far, for the test */
