@@ -27,8 +27,8 @@ import java.util.regex.Pattern;
  * peer ({@code @DataSourceDefinition} and hand-written JDBC) within the round, with the median over
  * the rounds. Run by {@code ./mvnw -B verify -pl benchmarks/server -am -DskipTests -Dload=wildfly}.
  *
- * <p>Arguments: the WildFly home, the WAR, then optional {@code key=value}s: {@code rounds} (6),
- * {@code seconds} per run (10), {@code warmup} seconds per endpoint (20), {@code connections}
+ * <p>Arguments: the WildFly home, the WAR, then optional {@code key=value}s: {@code rounds} (15),
+ * {@code seconds} per run (4), {@code warmup} seconds per endpoint (20), {@code connections}
  * (8), {@code threads} (1), {@code port} (8080), {@code out} (a Markdown file for the results).
  */
 public final class LoadRun {
@@ -57,8 +57,8 @@ public final class LoadRun {
             String[] kv = args[i].split("=", 2);
             opt.put(kv[0], kv.length > 1 ? kv[1] : "");
         }
-        int rounds = Integer.parseInt(opt.getOrDefault("rounds", "6"));
-        int seconds = Integer.parseInt(opt.getOrDefault("seconds", "10"));
+        int rounds = Integer.parseInt(opt.getOrDefault("rounds", "15"));
+        int seconds = Integer.parseInt(opt.getOrDefault("seconds", "4"));
         int warmup = Integer.parseInt(opt.getOrDefault("warmup", "20"));
         int connections = Integer.parseInt(opt.getOrDefault("connections", "8"));
         int threads = Integer.parseInt(opt.getOrDefault("threads", "1"));
