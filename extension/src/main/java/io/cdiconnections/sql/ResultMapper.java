@@ -160,7 +160,8 @@ final class ResultMapper<T> {
             return Read.DOUBLE;
         } else if (type == Float.class && sql == Types.REAL) {
             return Read.FLOAT;
-        } else if (type == Boolean.class && (sql == Types.BOOLEAN || sql == Types.BIT)) {
+        } else if (type == Boolean.class && (sql == Types.BOOLEAN
+                || sql == Types.BIT && "bool".equalsIgnoreCase(column.typeName()))) { // MariaDB's BIT(8) is BIT too
             return Read.BOOLEAN;
         } else if (type == String.class && (sql == Types.VARCHAR || sql == Types.CHAR || sql == Types.LONGVARCHAR
                 || sql == Types.NVARCHAR || sql == Types.NCHAR || sql == Types.LONGNVARCHAR)) {
@@ -168,7 +169,7 @@ final class ResultMapper<T> {
         } else if (type == java.math.BigDecimal.class && (sql == Types.NUMERIC || sql == Types.DECIMAL)) {
             return Read.DECIMAL;
         } else if (type == byte[].class && (sql == Types.BINARY || sql == Types.VARBINARY
-                || sql == Types.LONGVARBINARY)) {
+                || sql == Types.LONGVARBINARY) && !"UUID".equalsIgnoreCase(column.typeName())) { // H2's UUID is BINARY
             return Read.BYTES;
         } else if (type == LocalDateTime.class && sql == Types.TIMESTAMP && !pgTimestamptz) {
             return Read.LOCAL_DATE_TIME;
