@@ -92,7 +92,7 @@ class BenchmarksWorkTest {
             assertThat(plain).hasSize(1_000);
             assertThat(plain.get(999).created()).isEqualTo(java.time.LocalDateTime.of(2026, 1, 1, 0, 0).plusMinutes(999));
             assertThat(b.asOurs()).isEqualTo(plain).isEqualTo(b.jdbcRecordsViaTimestamp()).isEqualTo(b.mapOurs())
-                    .isEqualTo(b.mapByHand());
+                    .isEqualTo(b.mapByHand()).isEqualTo(b.queryTypedOurs());
             Table ours = b.queryOurs();
             List<Object[]> objects = b.jdbcObjects();
             assertThat(ours.size()).isEqualTo(1_000);
