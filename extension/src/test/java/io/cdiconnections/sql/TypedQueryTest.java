@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * {@code sql.query(sql, options, Type.class)} gives what {@code sql.query(sql, options).as(Type.class)}
  * gives, on H2, PostgreSQL and MariaDB: the same values for every column type against every type
  * {@code Values} converts to (the typed getters where column and member agree, {@code getObject}
- * and the conversion elsewhere), the same nulls, and the same exceptions with the same messages.
+ * and the conversion elsewhere), the same nulls, and the same exceptions with the same messages;
+ * so does a typed stream, which maps all but its first row the same way.
  */
 class TypedQueryTest {
 
@@ -138,7 +140,7 @@ class TypedQueryTest {
 
     @ParameterizedTest
     @EnumSource(Db.class)
-    void everyColumnIntoEveryTypeGivesWhatQueryAsGives(Db db) {
+    void everyColumnIntoEveryTypeGivesWhatQueryAsGivesTypedStreamsToo(Db db) {
         SQLConnection sql = wide(db);
         List<String> columns = sql.query("select * from " + table + " where 1 = 0").columnNames();
         List<String> differences = new ArrayList<>();
@@ -148,9 +150,15 @@ class TypedQueryTest {
             for (Class<?> type : TARGETS) {
                 String expected = outcome(() -> sql.query(q).as(type));
                 String actual = outcome(() -> sql.query(q, QueryOptions.defaults(), type));
+                String streamed = outcome(() -> {
+                    try (Stream<?> rows = sql.stream(q, QueryOptions.defaults(), type)) {
+                        return rows.toList();
+                    }
+                });
                 compared++;
-                if (!expected.equals(actual)) {
-                    differences.add(column + " -> " + type.getSimpleName() + ": as() " + expected + ", typed " + actual);
+                if (!expected.equals(actual) || !expected.equals(streamed)) {
+                    differences.add(column + " -> " + type.getSimpleName() + ": as() " + expected + ", typed " + actual
+                            + ", typed stream " + streamed);
                 }
             }
         }
