@@ -48,11 +48,22 @@ public final class Databases {
      * @return a connection to that database, made through {@link Connections}
      */
     public static SQLConnection connect(String db, String name) {
+        return connect(db, name, name);
+    }
+
+    /**
+     * @param db       {@code h2} or {@code postgresql}
+     * @param name     the connection name
+     * @param database the in-memory H2 database to open (connections given the same one share it);
+     *                 ignored for PostgreSQL, which is one database
+     * @return a connection to that database, made through {@link Connections}
+     */
+    public static SQLConnection connect(String db, String name, String database) {
         Connections.Builder b = Connections.builder(name).type("sql").option("pool.maximumPoolSize", "4");
         if ("postgresql".equals(db)) {
             b.option("url", POSTGRES_URL).option("username", POSTGRES_USER);
         } else {
-            b.option("url", "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
+            b.option("url", "jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1");
         }
         return b.get(SQLConnection.class);
     }

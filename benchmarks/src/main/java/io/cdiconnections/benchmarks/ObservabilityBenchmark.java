@@ -1,10 +1,8 @@
 package io.cdiconnections.benchmarks;
 
 import java.sql.SQLException;
-import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
@@ -25,18 +23,6 @@ import io.cdiconnections.internal.Telemetry;
 import io.cdiconnections.sql.SQLConnection;
 import io.cdiconnections.sql.Table;
 import io.opentelemetry.api.GlobalOpenTelemetry;
-import io.opentelemetry.sdk.OpenTelemetrySdk;
-import io.opentelemetry.sdk.common.CompletableResultCode;
-import io.opentelemetry.sdk.metrics.InstrumentType;
-import io.opentelemetry.sdk.metrics.SdkMeterProvider;
-import io.opentelemetry.sdk.metrics.data.AggregationTemporality;
-import io.opentelemetry.sdk.metrics.data.MetricData;
-import io.opentelemetry.sdk.metrics.export.MetricExporter;
-import io.opentelemetry.sdk.metrics.export.PeriodicMetricReader;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
-import io.opentelemetry.sdk.trace.data.SpanData;
-import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
-import io.opentelemetry.sdk.trace.export.SpanExporter;
 
 /**
  * The cost of observability (docs/observability.md): row 4's query (100 rows, 5 columns) with
@@ -65,22 +51,15 @@ public class ObservabilityBenchmark {
     DataSource pool;
     String table;
     String query;
-    OpenTelemetrySdk sdk;
-    /** Spans the SDK exported (the test checks the sdk rows record). */
-    final AtomicLong exported = new AtomicLong();
+    RecordingSdk sdk;
 
     /** Installs the SDK (or not), then seeds the table and warms the pool. */
     @Setup
     public void setup() {
         GlobalOpenTelemetry.resetForTest();
         if ("sdk".equals(otel)) {
-            sdk = OpenTelemetrySdk.builder()
-                    .setTracerProvider(SdkTracerProvider.builder()
-                            .addSpanProcessor(BatchSpanProcessor.builder(new CountingSpans()).build()).build())
-                    .setMeterProvider(SdkMeterProvider.builder()
-                            .registerMetricReader(PeriodicMetricReader.create(new DiscardedMetrics())).build())
-                    .build();
-            GlobalOpenTelemetry.set(sdk);
+            sdk = new RecordingSdk();
+            GlobalOpenTelemetry.set(sdk.sdk());
         }
         Telemetry.forget(); // the handle made next looks again
         sql = Databases.connect(db, "bench_otel_" + db);
@@ -118,47 +97,6 @@ public class ObservabilityBenchmark {
 
     /** Flushes the batched spans, for the test. */
     long flushAndCountSpans() {
-        sdk.getSdkTracerProvider().forceFlush().join(5, TimeUnit.SECONDS);
-        return exported.get();
-    }
-
-    private final class CountingSpans implements SpanExporter {
-        @Override
-        public CompletableResultCode export(Collection<SpanData> spans) {
-            exported.addAndGet(spans.size());
-            return CompletableResultCode.ofSuccess();
-        }
-
-        @Override
-        public CompletableResultCode flush() {
-            return CompletableResultCode.ofSuccess();
-        }
-
-        @Override
-        public CompletableResultCode shutdown() {
-            return CompletableResultCode.ofSuccess();
-        }
-    }
-
-    private static final class DiscardedMetrics implements MetricExporter {
-        @Override
-        public AggregationTemporality getAggregationTemporality(InstrumentType type) {
-            return AggregationTemporality.CUMULATIVE;
-        }
-
-        @Override
-        public CompletableResultCode export(Collection<MetricData> metrics) {
-            return CompletableResultCode.ofSuccess();
-        }
-
-        @Override
-        public CompletableResultCode flush() {
-            return CompletableResultCode.ofSuccess();
-        }
-
-        @Override
-        public CompletableResultCode shutdown() {
-            return CompletableResultCode.ofSuccess();
-        }
+        return sdk.flushAndCountSpans();
     }
 }

@@ -62,6 +62,59 @@ class BenchmarksWorkTest {
         }
     }
 
+    @Test
+    void interleavedObservabilityTimesEachVariantAndOnlyTheSdkConnectionRecords() throws Exception {
+        ObservabilityInterleavedBenchmark b = new ObservabilityInterleavedBenchmark();
+        b.db = "h2";
+        b.setup();
+        try {
+            long afterSetup = b.flushAndCountSpans();
+            assertThat(afterSetup).as("the sdk connection's first query was recorded").isPositive();
+            assertThat(b.noop.query(b.query).size()).isEqualTo(Databases.ROWS);
+            assertThat(b.flushAndCountSpans()).as("the no-op connection records nothing").isEqualTo(afterSetup);
+            ObservabilityInterleavedBenchmark.Times times = new ObservabilityInterleavedBenchmark.Times();
+            Blackhole out = new Blackhole(
+                    "Today's password is swordfish. I understand instantiating Blackholes directly is dangerous.");
+            for (int i = 0; i < 3; i++) {
+                b.interleaved(times, out);
+            }
+            assertThat(times.noopNanos()).isPositive();
+            assertThat(times.sdkNanos()).isPositive();
+            assertThat(times.jdbcNanos()).isPositive();
+            assertThat(b.flushAndCountSpans()).as("3 more queries recorded").isGreaterThanOrEqualTo(afterSetup + 3);
+        } finally {
+            b.tearDown();
+        }
+    }
+
+    @Test
+    void interleavedSizesTimeEveryVariant() throws Exception {
+        assumeTrue(postgresIsUp(), "PostgreSQL on " + Databases.POSTGRES_URL + " is not running");
+        QuerySizeInterleavedBenchmark b = new QuerySizeInterleavedBenchmark();
+        b.rows = 10;
+        b.setup();
+        try {
+            Blackhole out = new Blackhole(
+                    "Today's password is swordfish. I understand instantiating Blackholes directly is dangerous.");
+            QuerySizeInterleavedBenchmark.ReadTimes read = new QuerySizeInterleavedBenchmark.ReadTimes();
+            QuerySizeInterleavedBenchmark.MapTimes map = new QuerySizeInterleavedBenchmark.MapTimes();
+            for (int i = 0; i < 3; i++) {
+                b.read(read, out);
+                b.map(map, out);
+            }
+            assertThat(read.queryNanos()).isPositive();
+            assertThat(read.asNanos()).isPositive();
+            assertThat(read.jdbcRecordsNanos()).isPositive();
+            assertThat(map.mapOursNanos()).isPositive();
+            assertThat(map.mapByHandNanos()).isPositive();
+            assertThat(b.sizes.asOurs()).isEqualTo(b.sizes.jdbcRecords()).hasSize(10);
+            read.clear();
+            assertThat(read.queryNanos()).isZero();
+        } finally {
+            b.tearDown();
+        }
+    }
+
     private static void queriesReadTheSameRows(String db) throws SQLException {
         QueryBenchmark b = new QueryBenchmark();
         b.db = db;
