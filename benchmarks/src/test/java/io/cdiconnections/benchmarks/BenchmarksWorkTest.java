@@ -105,6 +105,7 @@ class BenchmarksWorkTest {
             assertThat(read.queryNanos()).isPositive();
             assertThat(read.asNanos()).isPositive();
             assertThat(read.jdbcRecordsNanos()).isPositive();
+            assertThat(read.queryTypedNanos()).isPositive();
             assertThat(map.mapOursNanos()).isPositive();
             assertThat(map.mapByHandNanos()).isPositive();
             assertThat(b.sizes.asOurs()).isEqualTo(b.sizes.jdbcRecords()).hasSize(10);
