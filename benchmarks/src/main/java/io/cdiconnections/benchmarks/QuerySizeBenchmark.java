@@ -25,6 +25,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
+import io.cdiconnections.sql.QueryOptions;
 import io.cdiconnections.sql.Row;
 import io.cdiconnections.sql.SQLConnection;
 import io.cdiconnections.sql.Table;
@@ -34,7 +35,8 @@ import io.cdiconnections.sql.Table;
  * decimal, timestamp, boolean) from PostgreSQL on loopback, on one pool. The baseline is what a
  * Java developer writes without us: plain JDBC, typed getters by position, one record per row.
  * Goals: {@code sql.query(...)} and {@code sql.query(...).as(Item.class)} each at most 1.05 times
- * the baseline's time, at each size. {@code mapOurs} and {@code mapByHand} take the mapping
+ * the baseline's time, at each size; {@code queryTypedOurs} is {@code sql.query(q, options, Item.class)},
+ * which maps straight from the result set with typed getters. {@code mapOurs} and {@code mapByHand} take the mapping
  * alone: the same {@link Table}, read once in the set-up, mapped by {@link Table#as(Class)} and
  * by a hand-written loop. {@code jdbcObjects} (the driver calls {@code query} makes, into
  * {@code Object[]}) and {@code jdbcRecordsViaTimestamp} (records again, the timestamp read as a
@@ -101,6 +103,12 @@ public class QuerySizeBenchmark {
     @Benchmark
     public List<Item> asOurs() {
         return sql.query(query).as(Item.class);
+    }
+
+    /** @return the rows as records, through our typed query: mapped straight from the result set, no {@link Table} */
+    @Benchmark
+    public List<Item> queryTypedOurs() {
+        return sql.query(query, QueryOptions.defaults(), Item.class);
     }
 
     /**

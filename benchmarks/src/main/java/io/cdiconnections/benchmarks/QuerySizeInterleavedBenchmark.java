@@ -20,8 +20,9 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * {@link QuerySizeBenchmark}'s goals measured interleaved (issue 16): in one JVM, on the same
- * table and pool, {@code read} runs {@code sql.query(...)}, {@code sql.query(...).as(Item.class)}
- * and plain JDBC mapped to records in turn, each timed into its own counter, the order rotating
+ * table and pool, {@code read} runs {@code sql.query(...)}, {@code sql.query(...).as(Item.class)},
+ * plain JDBC mapped to records and the typed {@code sql.query(q, options, Item.class)} in turn,
+ * each timed into its own counter, the order rotating
  * every invocation ({@link Turns}); {@code map} does the same for the mapping alone, our
  * {@code Table.as} against a hand-written loop over the same {@code Table}. The ratio of two
  * counters in one iteration compares the variants over the same seconds of the same machine:
@@ -45,7 +46,7 @@ public class QuerySizeInterleavedBenchmark {
     @State(Scope.Thread)
     @AuxCounters(AuxCounters.Type.EVENTS)
     public static class ReadTimes {
-        final Turns turns = new Turns(3);
+        final Turns turns = new Turns(4);
 
         /** @return the time in {@code sql.query(...)} */
         public long queryNanos() {
@@ -60,6 +61,11 @@ public class QuerySizeInterleavedBenchmark {
         /** @return the time in plain JDBC mapped to records by hand */
         public long jdbcRecordsNanos() {
             return turns.nanos(2);
+        }
+
+        /** @return the time in {@code sql.query(q, options, Item.class)}, mapped straight from the result set */
+        public long queryTypedNanos() {
+            return turns.nanos(3);
         }
 
         /** Starts every iteration from zero. */
@@ -114,7 +120,7 @@ public class QuerySizeInterleavedBenchmark {
      */
     @Benchmark
     public void read(ReadTimes times, Blackhole out) throws Exception {
-        times.turns.take(out, 1, sizes::queryOurs, sizes::asOurs, sizes::jdbcRecords);
+        times.turns.take(out, 1, sizes::queryOurs, sizes::asOurs, sizes::jdbcRecords, sizes::queryTypedOurs);
     }
 
     /**

@@ -105,6 +105,7 @@ class BenchmarksWorkTest {
             assertThat(read.queryNanos()).isPositive();
             assertThat(read.asNanos()).isPositive();
             assertThat(read.jdbcRecordsNanos()).isPositive();
+            assertThat(read.queryTypedNanos()).isPositive();
             assertThat(map.mapOursNanos()).isPositive();
             assertThat(map.mapByHandNanos()).isPositive();
             assertThat(b.sizes.asOurs()).isEqualTo(b.sizes.jdbcRecords()).hasSize(10);
@@ -145,7 +146,7 @@ class BenchmarksWorkTest {
             assertThat(plain).hasSize(1_000);
             assertThat(plain.get(999).created()).isEqualTo(java.time.LocalDateTime.of(2026, 1, 1, 0, 0).plusMinutes(999));
             assertThat(b.asOurs()).isEqualTo(plain).isEqualTo(b.jdbcRecordsViaTimestamp()).isEqualTo(b.mapOurs())
-                    .isEqualTo(b.mapByHand());
+                    .isEqualTo(b.mapByHand()).isEqualTo(b.queryTypedOurs());
             Table ours = b.queryOurs();
             List<Object[]> objects = b.jdbcObjects();
             assertThat(ours.size()).isEqualTo(1_000);

@@ -3,14 +3,14 @@ package io.cdiconnections.sql;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-
-import javax.sql.DataSource;
 
 import io.cdiconnections.ConnectionParameters;
 import io.cdiconnections.ConnectionUnavailableException;
@@ -178,7 +178,8 @@ public final class JdbcQueries<R> {
         this(owner, connection, jdbc, lost, e -> false, (held, e) -> held.retire(), exhausted, false, null);
     }
 
-    private JdbcQueries(Class<?> owner, String connection, JdbcOf<R> jdbc, Predicate<? super SQLException> lost,
+    /** The constructor of {@link SqlPool#queries()}, with what the public one leaves at its default. */
+    JdbcQueries(Class<?> owner, String connection, JdbcOf<R> jdbc, Predicate<? super SQLException> lost,
             Predicate<? super ConnectionUnavailableException> connectLost, BiConsumer<Hold<R>, SQLException> onLost,
             Exhausted exhausted, boolean onlyReadsRerun, Supplier<NamedSql.Syntax> syntax) {
         this.log = System.getLogger(owner.getName());
@@ -193,31 +194,6 @@ public final class JdbcQueries<R> {
         this.cache = new ResultCaches(connection, () -> observed);
         // the built-in Snowflake types come through the public constructor; a custom type is some SQL
         this.system = owner.getName().startsWith("io.cdiconnections.snowflake.") ? "snowflake" : "other_sql";
-    }
-
-    /**
-     * {@link SQLConnection}'s queries over its pool: a connection-class failure, or a failure to
-     * connect, is retried; the pool is retired unless it only timed out with every connection
-     * busy (a new pool would only add connections); a statement not known to be a read that lost
-     * its connection after it was sent fails at once, since it may have been applied.
-     *
-     * @param connection  the connection name
-     * @param syntax      how the current pool's database reads strings and comments
-     * @param unreachable told when a pool is retired as unreachable
-     * @param <P>         the pool
-     * @return the queries
-     */
-    static <P extends DataSource> JdbcQueries<P> pool(String connection, Supplier<NamedSql.Syntax> syntax,
-            Runnable unreachable) {
-        return new JdbcQueries<>(SQLConnection.class, connection, DataSource::getConnection,
-                Failures::isConnectionFailure, Failures::isConnectionFailure, (held, e) -> {
-                    if (!Failures.isPoolExhausted(e)) {
-                        unreachable.run();
-                        held.retire();
-                    }
-                }, (attempts, error, cause) -> new ConnectionUnavailableException(
-                        SqlMessages.sqlReadUnavailable(connection, attempts, error), cause),
-                true, syntax);
     }
 
     /**
@@ -275,38 +251,62 @@ public final class JdbcQueries<R> {
      * @throws ConnectionUnavailableException when the raw instance was lost on every attempt
      */
     public Table query(String sql, QueryOptions options, Supplier<Hold<R>> hold) {
+        return read(sql, options, hold, Table::read, table -> table);
+    }
+
+    /**
+     * {@link #query} with its rows mapped to {@code type} as {@link Table#as(Class)} maps them:
+     * without a ttl straight from the result set ({@link ResultMapper}), with one through the
+     * cached table. The same retries, span and metrics; a mapping failure fails the call, not
+     * the statement's span.
+     */
+    <T> List<T> query(String sql, QueryOptions options, Class<T> type, Supplier<Hold<R>> hold) {
+        Objects.requireNonNull(type, "type");
+        return read(sql, options, hold, rs -> ResultMapper.readAll(rs, type), table -> table.as(type));
+    }
+
+    /** The read of both: {@code direct} reads an uncached result, {@code cached} makes it of a table kept with the ttl. */
+    private <X> X read(String sql, QueryOptions options, Supplier<Hold<R>> hold, Statements.Reader<X> direct,
+            Function<Table, X> cached) {
         Objects.requireNonNull(options, "options");
         return attempts(sql, options.params(), options.retry(), hold, (held, bound, s, sent) -> {
             Duration ttl = options.ttl().orElse(s.queryTtl());
             QueryCache.Key key = ttl.isZero() ? null
                     : new QueryCache.Key(held.raw(), sql, options.params(), options.maxRows());
             ResultCache results = cache.of(s);
-            Table cached = key == null ? null : results.get(key);
+            Table kept = key == null ? null : results.get(key);
             Telemetry.Database db = observed;
-            if (cached != null) {
+            if (kept != null) {
                 db.cacheHit(sql);
-                return cached;
+                return cached.apply(kept);
             } else if (key != null) {
                 db.cacheMiss();
             }
-            Table table;
+            X result = null;
             Telemetry.Span span = db.query(sql);
             try (Connection c = jdbc.open(held.raw())) {
                 sent[0] = true;
-                table = Statements.query(c, bound, options);
+                if (key == null) {
+                    result = Statements.query(c, bound, options, direct);
+                } else {
+                    kept = Statements.query(c, bound, options);
+                }
+            } catch (QueryException e) { // a row that does not map, as Table.as would say: the statement succeeded
+                throw e;
             } catch (Exception e) {
                 SqlObservation.failed(span, e, s.failures(connection));
                 throw e;
             } finally {
                 span.end();
             }
-            if (table == null) {
+            if (result == null && kept == null) {
                 throw new QueryException(SqlMessages.sqlNoResultSet(connection));
             }
             if (key != null) {
-                results.put(key, table, ttl, s.cacheMaxBytes());
+                results.put(key, kept, ttl, s.cacheMaxBytes()); // kept even when it does not map, as query(...).as would
+                return cached.apply(kept);
             }
-            return table;
+            return result;
         });
     }
 

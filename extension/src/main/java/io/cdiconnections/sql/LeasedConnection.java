@@ -20,6 +20,9 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+
+import javax.sql.DataSource;
 
 /**
  * A pooled JDBC connection handed to a caller, which also holds the pool it came from: the pool
@@ -54,6 +57,24 @@ final class LeasedConnection implements Connection {
      */
     static Connection wrap(Connection target, Runnable release) {
         return new LeasedConnection(target, release, true);
+    }
+
+    /**
+     * @param pool     the pool to borrow from
+     * @param release  lets go of the pool; run once, when the connection is closed or could not be had
+     * @param failures the connection's exceptions, for a connection that could not be had
+     * @return a connection of the pool, wrapped as by {@link #wrap}
+     */
+    static Connection borrow(DataSource pool, Runnable release, Supplier<Failures> failures) {
+        try {
+            return wrap(pool.getConnection(), release);
+        } catch (SQLException e) {
+            release.run();
+            throw failures.get().forWrite(e, null);
+        } catch (RuntimeException | Error e) {
+            release.run();
+            throw e;
+        }
     }
 
     /**

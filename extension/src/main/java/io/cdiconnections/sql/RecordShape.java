@@ -4,7 +4,7 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 
 /**
- * What {@link RowMapper} needs to know of a record class, found by reflection once per class
+ * What {@link MappingPlan} needs to know of a record class, found by reflection once per class
  * rather than at every {@link Table#as(Class)} call: its components' names (as declared and as
  * {@link RowMapper#normalize} matches them), their types, and its canonical constructor, made
  * accessible. Reading the components and looking the constructor up cost about 3 µs a call,

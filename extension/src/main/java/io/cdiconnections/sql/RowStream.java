@@ -11,6 +11,7 @@ import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -40,6 +41,8 @@ final class RowStream {
     static final int DEFAULT_FETCH_SIZE = 1_000;
 
     private static final System.Logger LOG = System.getLogger(RowStream.class.getName());
+    /** What {@link #next(Statements.Reader, Function)} returns at the end: a mapped row may be null. */
+    private static final Object END = new Object();
 
     private final String connection;
     private final String sql;
@@ -158,19 +161,33 @@ final class RowStream {
     }
 
     /**
-     * @param type the record, bean or value class, mapped as {@link Table#as(Class)} maps, the plan made once
+     * @param type the record, bean or value class, mapped as {@link Table#as(Class)} maps, the plan made once;
+     *             the rows after the first straight from the result set, as {@link ResultMapper} maps them
      * @param <T>  its type
      * @return the rows mapped, as a stream that closes this one when it is closed or read to its end
      */
     <T> Stream<T> as(Class<T> type) {
-        RowMapper<T> mapper;
+        MappingPlan<T> plan;
         try {
-            mapper = RowMapper.of(type, columns);
+            plan = MappingPlan.of(type, columns);
         } catch (RuntimeException e) {
             close();
             throw e;
         }
-        return values().map(mapper::map);
+        RowMapper<T> opening = RowMapper.of(plan);       // the row read while opening, by getObject
+        ResultMapper<T> rest = new ResultMapper<>(plan); // the others straight from the result set, typed
+        return StreamSupport.stream(new Unsplit<T>() {
+            @Override
+            @SuppressWarnings("unchecked")
+            public boolean tryAdvance(Consumer<? super T> action) {
+                Object v = next(rest::map, opening::map);
+                if (v == END) {
+                    return false;
+                }
+                action.accept((T) v);
+                return true;
+            }
+        }, false).onClose(this::close);
     }
 
     /**
@@ -230,14 +247,25 @@ final class RowStream {
      * @throws IllegalStateException          when the stream was closed before its end
      */
     Object[] next() {
+        Object v = next(r -> Table.values(r, columns.size()), values -> values);
+        return v == END ? null : (Object[]) v;
+    }
+
+    /**
+     * @param reader  reads the current row of the result set
+     * @param opening makes the same of the row read while opening
+     * @return what they made of the next row, or {@link #END} at the end, which closes the stream;
+     *         thrown as {@link #next()} throws
+     */
+    private Object next(Statements.Reader<?> reader, Function<Object[], ?> opening) {
         if (first != null) {
             Object[] v = first;
             first = null;
             read++;
-            return v;
+            return opening.apply(v);
         }
         if (done) {
-            return null;
+            return END;
         }
         if (closed.get()) {
             throw new IllegalStateException(SqlMessages.sqlStreamClosed(connection));
@@ -245,11 +273,11 @@ final class RowStream {
         try {
             if (rs.next()) {
                 read++;
-                return Table.values(rs, columns.size());
+                return reader.read(rs);
             }
             done = true;
             close();
-            return null;
+            return END;
         } catch (SQLException e) {
             done = true;
             SqlObservation.failed(span, e, failures);

@@ -3,6 +3,7 @@ package io.cdiconnections.sql;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -54,9 +55,9 @@ import io.cdiconnections.internal.Telemetry;
  * tries again.
  *
  * <p><b>Use.</b> {@link #query} reads (retried up to 3 times, 1 s apart, with a reset, when the
- * database could not be reached), {@link #update} and {@link #withTransaction} write (never
- * retried), {@link #stream} and {@link #chunks} read results too large to hold, {@link #dataSource()}
- * and {@link #connection()} hand out JDBC. Thread-safe.
+ * database could not be reached), and with a class maps rows to records in one step; {@link #update}
+ * and {@link #withTransaction} write (never retried), {@link #stream} and {@link #chunks} read
+ * results too large to hold, {@link #dataSource()} and {@link #connection()} hand out JDBC. Thread-safe.
  */
 public class SQLConnection extends BaseConnection<HikariDataSource> {
 
@@ -72,7 +73,7 @@ public class SQLConnection extends BaseConnection<HikariDataSource> {
     public SQLConnection(ConnectionContext context) {
         super(context);
         pool = new SqlPool(context.name());
-        queries = JdbcQueries.pool(context.name(), pool::syntax, pool::markUnreachable);
+        queries = pool.queries();
     }
 
     /** For CDI client proxies only; applications never call it. */
@@ -102,11 +103,6 @@ public class SQLConnection extends BaseConnection<HikariDataSource> {
         SqlPool.validate(options);
     }
 
-    /**
-     * The deployment-time check: {@link #validateParameters(ConnectionParameters)}.
-     *
-     * @param params the parameters {@link #connect} would see now
-     */
     @Override
     protected void validate(ConnectionParameters params) {
         validateParameters(params);
@@ -124,27 +120,15 @@ public class SQLConnection extends BaseConnection<HikariDataSource> {
         return pool.connect(options, queries);
     }
 
-    /**
-     * Borrows a connection from the pool and asks the driver whether it is valid
-     * ({@link Connection#isValid(int)}), waiting at most the timeout, rounded up to whole seconds.
-     *
-     * @param raw     the pool
-     * @param timeout how long the check may take
-     * @throws SQLException when no connection can be had or it is not valid
-     */
+    /** Borrows a connection and asks {@link Connection#isValid(int)}, the timeout rounded up to whole seconds. */
     @Override
     protected void check(HikariDataSource raw, Duration timeout) throws SQLException {
         SqlPool.checkValid(raw, timeout);
     }
 
-    /** @return the result cache, for tests of this package */
-    QueryCache resultCache() {
-        return queries.caches().local();
-    }
-
-    /** @return the shared result cache of the last connect with {@code cache = "jcache"}, or null; for tests */
-    SharedResultCache sharedCache() {
-        return queries.caches().shared();
+    /** @return the result caches: {@code local()}, and {@code shared()} with {@code cache = "jcache"}; for tests */
+    ResultCaches caches() {
+        return queries.caches();
     }
 
     /** Cached results belong to the pool they were read from, and go with it. */
@@ -204,6 +188,40 @@ public class SQLConnection extends BaseConnection<HikariDataSource> {
      */
     public Table query(String sql, QueryOptions options) {
         return queries.query(sql, options, this::hold);
+    }
+
+    /**
+     * Runs a query and maps each row to {@code type}: {@code query(sql, options).as(type)} in one
+     * step, with the same names, conversions, errors, retries, cache and telemetry. Without a ttl
+     * the rows are mapped straight from JDBC with typed getters, never held as a {@link Table};
+     * with one, the cached {@code Table} is mapped. See docs/sql.md, "Mapping rows to types".
+     *
+     * <pre>{@code
+     * List<Pet> pets = sql.query("select * from pets where age > :a", QueryOptions.defaults().param("a", 3), Pet.class);
+     * }</pre>
+     *
+     * @param sql     the query
+     * @param options its parameters, ttl and limits
+     * @param type    the record, bean or single-value class, as for {@link Table#as(Class)}
+     * @param <T>     its type
+     * @return one element per row, in order, unmodifiable
+     * @throws QueryException when the query fails, or a row does not map (as {@link Table#as(Class)} says)
+     */
+    public <T> List<T> query(String sql, QueryOptions options, Class<T> type) {
+        return queries.query(sql, options, type, this::hold);
+    }
+
+    /**
+     * {@code List<String> names = sql.query("select name from pets where owner = :o", Map.of("o", "tom"), String.class);}
+     *
+     * @param sql    the query
+     * @param params the values by name
+     * @param type   the record, bean or single-value class
+     * @param <T>    its type
+     * @return one element per row, as {@link #query(String, QueryOptions, Class)}
+     */
+    public <T> List<T> query(String sql, Map<String, ?> params, Class<T> type) {
+        return query(sql, QueryOptions.defaults().params(params), type);
     }
 
     private JdbcQueries.Hold<HikariDataSource> hold() {
@@ -422,24 +440,11 @@ public class SQLConnection extends BaseConnection<HikariDataSource> {
      */
     public Connection connection() {
         Lease<HikariDataSource> lease = lease();
-        try {
-            return LeasedConnection.wrap(lease.raw().getConnection(), lease::close);
-        } catch (SQLException e) {
-            lease.close();
-            throw failures().forWrite(e, null);
-        } catch (RuntimeException | Error e) {
-            lease.close();
-            throw e;
-        }
+        return LeasedConnection.borrow(lease.raw(), lease::close, this::failures);
     }
 
     /** @return the exceptions of this connection, secret values of the last connect removed */
     private Failures failures() {
         return queries.settings().failures(name());
-    }
-
-    /** @return the number of cached query results (for tests) */
-    long cachedResults() {
-        return queries.cachedResults();
     }
 }

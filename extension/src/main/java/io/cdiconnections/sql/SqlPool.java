@@ -6,11 +6,14 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import javax.sql.DataSource;
+
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
 import io.cdiconnections.ConnectionConfigException;
 import io.cdiconnections.ConnectionParameters;
+import io.cdiconnections.ConnectionUnavailableException;
 
 /**
  * How a {@link SQLConnection} makes its pool, and what it learned of the database while doing
@@ -43,6 +46,26 @@ final class SqlPool {
 
     SqlPool(String connection) {
         this.connection = connection;
+    }
+
+    /**
+     * {@link SQLConnection}'s queries over its pools: a connection-class failure, or a failure to
+     * connect, is retried; the pool is retired unless it only timed out with every connection
+     * busy (a new pool would only add connections); a statement not known to be a read that lost
+     * its connection after it was sent fails at once, since it may have been applied.
+     *
+     * @return the queries, reading strings and comments as the current pool's database does
+     */
+    JdbcQueries<HikariDataSource> queries() {
+        return new JdbcQueries<>(SQLConnection.class, connection, DataSource::getConnection,
+                Failures::isConnectionFailure, Failures::isConnectionFailure, (held, e) -> {
+                    if (!Failures.isPoolExhausted(e)) {
+                        markUnreachable();
+                        held.retire();
+                    }
+                }, (attempts, error, cause) -> new ConnectionUnavailableException(
+                        SqlMessages.sqlReadUnavailable(connection, attempts, error), cause),
+                true, this::syntax);
     }
 
     /**

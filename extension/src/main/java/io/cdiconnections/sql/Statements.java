@@ -17,12 +17,26 @@ final class Statements {
      * @return the first result set as a table, or null when the statement returned none
      */
     static Table query(Connection c, NamedSql.Bound bound, QueryOptions options) throws SQLException {
+        return query(c, bound, options, Table::read);
+    }
+
+    /** Reads the result set of a statement: whole into a {@link Table}, or mapped row by row. */
+    @FunctionalInterface
+    interface Reader<X> {
+        X read(ResultSet rs) throws SQLException;
+    }
+
+    /**
+     * @return what the reader made of the first result set, or null when the statement returned none
+     */
+    static <X> X query(Connection c, NamedSql.Bound bound, QueryOptions options, Reader<X> reader)
+            throws SQLException {
         try (PreparedStatement ps = prepare(c, bound, options)) {
             if (!execute(ps)) {
                 return null;
             }
             try (ResultSet rs = ps.getResultSet()) {
-                return Table.read(rs);
+                return reader.read(rs);
             }
         }
     }

@@ -81,7 +81,7 @@ class JCacheSharedTest {
             long before = executions();
             long first = next(a, Duration.ofSeconds(30));
             assertThat(next(b, Duration.ofSeconds(30))).as("b reads a's result from the grid").isEqualTo(first);
-            assertThat(a.cachedResults()).as("nothing kept in this JVM's cache").isZero();
+            assertThat(a.caches().local().size()).as("nothing kept in this JVM's cache").isZero();
             assertThat(executions() - before).isEqualTo(1);
             assertThat(next(changed, Duration.ofSeconds(30))).isNotEqualTo(first);
             assertThat(executions() - before).isEqualTo(2);
@@ -138,7 +138,7 @@ class JCacheSharedTest {
         SQLConnection a = instance(name);
         try {
             long first = next(a, Duration.ofSeconds(30));
-            String key = a.sharedCache().key(new QueryCache.Key(new Object(), NEXT, Map.of(), 0));
+            String key = a.caches().shared().key(new QueryCache.Key(new Object(), NEXT, Map.of(), 0));
             Cache<String, byte[]> cache = gridCache(name);
             assertThat(cache.get(key)).as("the entry of the query, under the key computed again").isNotNull();
             // what Java serialization writes (0xACED), behind an expiry far in the future
@@ -185,7 +185,7 @@ class JCacheSharedTest {
             long second = next(down, Duration.ofSeconds(30));
             assertThat(second).isEqualTo(first + 1);
             assertThat(executions() - before).isEqualTo(2);
-            SharedResultCache shared = down.sharedCache();
+            SharedResultCache shared = down.caches().shared();
             assertThat(shared.failures()).isEqualTo(1);
             assertThat(ThrowingCachingProvider.ASKED.get() - asked).as("not asked again before %s", SharedResultCache.RETRY)
                     .isEqualTo(1);
@@ -205,7 +205,7 @@ class JCacheSharedTest {
             Hazelcast.shutdownAll();
             assertThat(next(a, Duration.ofSeconds(30))).isEqualTo(first + 1);
             assertThat(next(a, Duration.ofSeconds(30))).isEqualTo(first + 2);
-            assertThat(a.sharedCache().failures()).isGreaterThanOrEqualTo(1);
+            assertThat(a.caches().shared().failures()).isGreaterThanOrEqualTo(1);
         } finally {
             a.close();
         }

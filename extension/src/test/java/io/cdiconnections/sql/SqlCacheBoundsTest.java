@@ -27,7 +27,7 @@ class SqlCacheBoundsTest {
                 Table t = sql.query("select repeat('x', 50000) || :i as s", TEN_MINUTES.param("i", i));
                 assertThat(t.row(0).get("s", String.class)).hasSize(50_000 + String.valueOf(i).length());
             }
-            QueryCache cache = sql.resultCache();
+            QueryCache cache = sql.caches().local();
             assertThat(cache.weight()).as("estimated bytes cached").isPositive().isLessThanOrEqualTo(1L << 20);
             assertThat(cache.size()).as("results cached").isBetween(1L, 10L);
         } finally {
@@ -40,11 +40,11 @@ class SqlCacheBoundsTest {
         SQLConnection sql = SqlTestSupport.h2(uniqueName("cachebig"), "query_cache_max_bytes", "512KiB");
         try {
             sql.query("select repeat('x', 300000) as s", TEN_MINUTES);
-            assertThat(sql.resultCache().size()).as("a 600 KB result under a 512 KiB bound").isZero();
+            assertThat(sql.caches().local().size()).as("a 600 KB result under a 512 KiB bound").isZero();
             for (int i = 0; i < 1_200; i++) {
                 sql.query("select :i as i", TEN_MINUTES.param("i", i));
             }
-            assertThat(sql.resultCache().size()).isLessThanOrEqualTo(QueryCache.MAX_ENTRIES);
+            assertThat(sql.caches().local().size()).isLessThanOrEqualTo(QueryCache.MAX_ENTRIES);
         } finally {
             sql.close();
         }
@@ -56,7 +56,7 @@ class SqlCacheBoundsTest {
         try {
             sql.query("select 1 as one", TEN_MINUTES);
             assertThat(SqlSettings.DEFAULT.cacheMaxBytes()).isEqualTo(32L << 20);
-            assertThat(sql.resultCache().size()).isEqualTo(1);
+            assertThat(sql.caches().local().size()).isEqualTo(1);
         } finally {
             sql.close();
         }

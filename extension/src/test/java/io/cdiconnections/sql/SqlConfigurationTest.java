@@ -331,7 +331,7 @@ class SqlConfigurationTest {
             assertThat(sql.query("select count(*) from marker").as(Long.class)).containsExactly(0L);
             assertThat(sql.raw().getJdbcUrl()).isEqualTo("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
             sql.query("select 1");
-            assertThat(sql.cachedResults()).as("query_ttl from a system property").isEqualTo(2);
+            assertThat(sql.caches().local().size()).as("query_ttl from a system property").isEqualTo(2);
             sql.close();
         } finally {
             System.clearProperty("connections." + name + ".url");

@@ -310,11 +310,11 @@ class SqlConnectionH2Test {
 
         assertThat(sql.query("select count(*) from pets", cached)).isSameAs(first);
         assertThat(sql.query("select count(*) from pets").as(Long.class)).containsExactly(1L); // no ttl: fresh
-        assertThat(sql.cachedResults()).isEqualTo(1);
+        assertThat(sql.caches().local().size()).isEqualTo(1);
 
         sql.reset();
 
-        assertThat(sql.cachedResults()).isZero();
+        assertThat(sql.caches().local().size()).isZero();
         assertThat(sql.query("select count(*) from pets", cached).as(Long.class)).containsExactly(1L);
     }
 

@@ -67,6 +67,19 @@ class SqlRetryTest {
         assertThat(runs()).as("times the read ran").isEqualTo(2);
     }
 
+    record Run(long n) {
+    }
+
+    @Test
+    void aTypedReadThatLostItsConnectionIsRunAgainAndAnswers() throws Exception {
+        String read = "select nextval('" + table + "_runs') as n, pg_sleep(3)";
+
+        Object outcome = cutWhileRunning(() -> sql.query(read, QueryOptions.defaults(), Run.class));
+
+        assertThat(outcome).isEqualTo(java.util.List.of(new Run(2)));
+        assertThat(runs()).as("times the read ran").isEqualTo(2);
+    }
+
     @Test
     void retryFalseKeepsAReadWithASideEffectToOneRun() throws Exception {
         String read = "select nextval('" + table + "_runs') as n, pg_sleep(3)";

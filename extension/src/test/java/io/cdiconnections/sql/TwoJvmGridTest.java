@@ -159,6 +159,6 @@ class TwoJvmGridTest {
         assertThat(results).hasSizeGreaterThan(10).isSorted();
         assertThat(value(sql, longSql, Duration.ofSeconds(60))).as("the grid still serves member 1").isEqualTo(changed);
         System.out.printf("TwoJvmGridTest: %d queries across the kill, slowest %d ms, grid failures %d%n",
-                results.size(), TimeUnit.NANOSECONDS.toMillis(slowest), sql.sharedCache().failures());
+                results.size(), TimeUnit.NANOSECONDS.toMillis(slowest), sql.caches().shared().failures());
     }
 }

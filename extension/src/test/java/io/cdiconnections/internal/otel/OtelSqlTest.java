@@ -233,6 +233,52 @@ class OtelSqlTest {
         assertNoValueAnywhere();
     }
 
+    record Pet(int id, String owner) {
+    }
+
+    record Unmatched(int id, String nickname) {
+    }
+
+    @Test
+    void aTypedQueryHasTheSpansAndMetricsOfQuery() {
+        try (SQLConnection sql = h2(name)) {
+            sql.update("create table pets (id int primary key, owner varchar(50))");
+            sql.update("insert into pets values (1, :o)", Map.of("o", VALUE));
+            String q = "select * from pets where owner = :o";
+            assertThat(sql.query(q, Map.of("o", VALUE)).as(Pet.class))
+                    .isEqualTo(sql.query(q, Map.of("o", VALUE), Pet.class)).containsExactly(new Pet(1, VALUE));
+            QueryOptions cached = QueryOptions.defaults().param("o", VALUE).ttl(Duration.ofMinutes(5));
+            sql.query("select id, owner from pets where owner = :o", cached, Pet.class); // a miss: read and kept
+            sql.query("select id, owner from pets where owner = :o", cached, Pet.class); // a hit: no database span
+            // a row that does not map fails the call, not the statement: as with query(...).as(...)
+            assertThatThrownBy(() -> sql.query("select id from pets", Map.of(), Unmatched.class))
+                    .isInstanceOf(io.cdiconnections.sql.QueryException.class);
+            assertThatThrownBy(() -> sql.query("select id from pets", Map.of()).as(Unmatched.class))
+                    .isInstanceOf(io.cdiconnections.sql.QueryException.class);
+            assertThatThrownBy(() -> sql.query("select * from no_such_table", Map.of(), Pet.class))
+                    .isInstanceOf(io.cdiconnections.sql.QueryException.class);
+        }
+        List<SpanData> client = ours().stream().filter(s -> s.getKind() == SpanKind.CLIENT
+                && "SELECT".equals(s.getName())).toList();
+        assertThat(texts(client)).containsExactly("select * from pets where owner = :o",
+                "select * from pets where owner = :o", "select id, owner from pets where owner = :o",
+                "select id from pets", "select id from pets", "select * from no_such_table");
+        // the typed query's span is the query's: the same attributes, one after the other
+        assertThat(client.get(1).getAttributes()).isEqualTo(client.get(0).getAttributes());
+        assertThat(client.get(4).getAttributes()).isEqualTo(client.get(3).getAttributes());
+        assertThat(client.stream().map(s -> s.getStatus().getStatusCode()).toList()).containsExactly(
+                StatusCode.UNSET, StatusCode.UNSET, StatusCode.UNSET, StatusCode.UNSET, StatusCode.UNSET,
+                StatusCode.ERROR);
+        assertThat(client.get(5).getStatus().getDescription()).containsIgnoringCase("NO_SUCH_TABLE");
+        assertThat(sum("cdi_connections.cache.hits")).isEqualTo(1);
+        assertThat(sum("cdi_connections.cache.misses")).isEqualTo(1);
+        MetricData duration = otel.metric("db.client.operation.duration");
+        assertThat(histogramCount(duration, a -> "SELECT".equals(a.get(Keys.OPERATION))
+                && a.get(Keys.ERROR_TYPE) == null)).isEqualTo(5);
+        assertThat(histogramCount(duration, a -> a.get(Keys.ERROR_TYPE) != null)).isEqualTo(1);
+        assertNoValueAnywhere();
+    }
+
     @Test
     void theCacheBytesFollowWhatTheTtlCacheHolds() {
         try (SQLConnection sql = h2(name)) {

@@ -1,0 +1,220 @@
+package io.cdiconnections.sql;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Which column fills which member of a type, decided once per mapping call from the result's
+ * columns: the components of a record (by its canonical constructor), the properties of a bean
+ * (through setters or fields), or the single value of a one-column result. Names match ignoring
+ * case and underscores; the first of two columns of the same name wins. Both mappings follow it:
+ * {@link RowMapper} from a {@link Table}'s values, {@link ResultMapper} straight from a
+ * {@code ResultSet}, so they match, convert and fail alike.
+ *
+ * @param <T> the target type
+ */
+final class MappingPlan<T> {
+
+    /**
+     * Where the value of a member comes from, for one row.
+     *
+     * @param <S> the row: a {@code Object[]} of a table, or a result set on its current row
+     * @param <X> what reading a value may throw
+     */
+    @FunctionalInterface
+    interface Cells<S, X extends Exception> {
+        /**
+         * @param row    the row
+         * @param member the member's position in the plan
+         * @return the member's value, converted ({@link #value(Object, int)})
+         * @throws X when reading fails
+         */
+        Object get(S row, int member) throws X;
+    }
+
+    private final List<Column> columns;
+    /** Per member: its column's position, its name, its declared type and that type boxed. */
+    private final int[] column;
+    private final String[] names;
+    private final Class<?>[] types;
+    private final Class<?>[] boxed;
+    /** The record's canonical or the bean's no-argument constructor; null for a single value. */
+    private final Constructor<T> constructor;
+    /** A bean's properties, in member order; null for a record or a single value. */
+    private final BeanProperty[] properties;
+
+    private MappingPlan(List<Column> columns, int[] column, String[] names, Class<?>[] types,
+            Constructor<T> constructor, BeanProperty[] properties) {
+        this.columns = columns;
+        this.column = column;
+        this.names = names;
+        this.types = types;
+        this.boxed = new Class<?>[types.length];
+        for (int i = 0; i < types.length; i++) {
+            boxed[i] = Values.boxed(types[i]);
+        }
+        this.constructor = constructor;
+        this.properties = properties;
+    }
+
+    /**
+     * @param type    the record, bean or value class
+     * @param columns the result's columns
+     * @param <T>     its type
+     * @return the plan
+     * @throws QueryException naming the member no column fills, or why the type cannot be made
+     */
+    static <T> MappingPlan<T> of(Class<T> type, List<Column> columns) {
+        if (Values.isScalar(type)) {
+            if (columns.size() != 1) {
+                throw new QueryException(SqlMessages.sqlScalarNeedsOneColumn(type.getName(), columns.size()));
+            }
+            return new MappingPlan<>(columns, new int[] {0}, new String[] {type.getSimpleName()},
+                    new Class<?>[] {type}, null, null);
+        }
+        return type.isRecord() ? record(type, columns) : bean(type, columns);
+    }
+
+    private static <T> MappingPlan<T> record(Class<T> type, List<Column> columns) {
+        RecordShape shape = RecordShape.of(type);
+        Map<String, Integer> byName = byName(columns);
+        int n = shape.names.length;
+        int[] index = new int[n];
+        for (int i = 0; i < n; i++) {
+            Integer col = byName.get(shape.normalized[i]);
+            if (col == null) {
+                throw new QueryException(SqlMessages.sqlNoColumnForComponent(type.getName(), shape.names[i],
+                        columns.stream().map(Column::name).toList()));
+            }
+            index[i] = col;
+        }
+        return new MappingPlan<>(columns, index, shape.names, shape.types, shape.constructor(type), null);
+    }
+
+    private static <T> MappingPlan<T> bean(Class<T> type, List<Column> columns) {
+        Constructor<T> ctor;
+        try {
+            ctor = type.getDeclaredConstructor();
+            ctor.setAccessible(true);
+        } catch (NoSuchMethodException | RuntimeException e) {
+            throw new QueryException(SqlMessages.sqlNotInstantiable(type.getName()));
+        }
+        List<BeanProperty> properties = new ArrayList<>();
+        for (Map.Entry<String, Integer> col : byName(columns).entrySet()) {
+            BeanProperty p = BeanProperty.find(type, col.getKey(), col.getValue());
+            if (p != null) {
+                properties.add(p);
+            }
+        }
+        if (properties.isEmpty()) {
+            throw new QueryException(SqlMessages.sqlNoMatchingProperty(type.getName(),
+                    columns.stream().map(Column::name).toList()));
+        }
+        int n = properties.size();
+        int[] index = new int[n];
+        String[] names = new String[n];
+        Class<?>[] types = new Class<?>[n];
+        for (int i = 0; i < n; i++) {
+            index[i] = properties.get(i).column;
+            names[i] = properties.get(i).name;
+            types[i] = properties.get(i).type;
+        }
+        return new MappingPlan<>(columns, index, names, types, ctor, properties.toArray(new BeanProperty[0]));
+    }
+
+    private static Map<String, Integer> byName(List<Column> columns) {
+        Map<String, Integer> m = new HashMap<>();
+        for (int i = columns.size() - 1; i >= 0; i--) {
+            m.put(RowMapper.normalize(columns.get(i).name()), i);
+        }
+        return m;
+    }
+
+    /** @return the number of members */
+    int size() {
+        return column.length;
+    }
+
+    /** @return the position, from 0, of the column that fills the member */
+    int column(int member) {
+        return column[member];
+    }
+
+    /** @return the member's type, primitives boxed */
+    Class<?> boxed(int member) {
+        return boxed[member];
+    }
+
+    /** @return the result column that fills the member */
+    Column columnOf(int member) {
+        return columns.get(column[member]);
+    }
+
+    /**
+     * @param v      a value of the member's column, as {@code getObject} read it
+     * @param member the member
+     * @return the value converted to the member's type
+     * @throws QueryException when it is null for a primitive, or does not convert
+     */
+    Object value(Object v, int member) {
+        // a value of the member's (boxed) type passes as it is: Values.convert's first test, made here
+        // without its Optional, its primitive-to-box lookup and its call (issue 16, per cell)
+        if (v != null && boxed[member].isInstance(v)) {
+            return v;
+        }
+        String col = columns.get(column[member]).name();
+        if (v == null) {
+            if (types[member].isPrimitive()) {
+                throw new QueryException(SqlMessages.sqlNullIntoPrimitive(col, names[member], types[member].getName()));
+            }
+            return null;
+        }
+        return Values.convert(v, types[member]).orElseThrow(() -> new QueryException(
+                SqlMessages.sqlCannotConvert(col, Values.typeOf(v), types[member].getName() + " " + names[member])));
+    }
+
+    /**
+     * Makes the object of one row: a record from all its values, a bean set property by property
+     * (each value read just before it is set), or the single value.
+     *
+     * @param row   the row
+     * @param cells reads the value of each member from the row
+     * @param <S>   the row
+     * @param <X>   what reading may throw
+     * @return the object
+     * @throws X when reading fails
+     */
+    @SuppressWarnings("unchecked")
+    <S, X extends Exception> T build(S row, Cells<S, X> cells) throws X {
+        if (constructor == null) {
+            return (T) cells.get(row, 0);
+        }
+        if (properties == null) {
+            Object[] args = new Object[column.length];
+            for (int i = 0; i < args.length; i++) {
+                args[i] = cells.get(row, i);
+            }
+            return instantiate(constructor, args);
+        }
+        T bean = instantiate(constructor);
+        for (int i = 0; i < properties.length; i++) {
+            properties[i].set(bean, cells.get(row, i));
+        }
+        return bean;
+    }
+
+    private static <T> T instantiate(Constructor<T> ctor, Object... args) {
+        try {
+            return ctor.newInstance(args);
+        } catch (InvocationTargetException e) {
+            throw new QueryException(SqlMessages.sqlConstructorFailed(ctor.getDeclaringClass().getName(),
+                    String.valueOf(e.getCause())));
+        } catch (ReflectiveOperationException e) {
+            throw new QueryException(SqlMessages.sqlNotInstantiable(ctor.getDeclaringClass().getName()));
+        }
+    }
+}
