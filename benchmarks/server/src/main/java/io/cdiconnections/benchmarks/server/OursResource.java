@@ -47,4 +47,14 @@ public class OursResource {
     public List<Item> as(@PathParam("owner") String owner) {
         return sql.query(QUERY, Map.of("owner", owner)).as(Item.class);
     }
+
+    /**
+     * @param owner whose items
+     * @return the rows mapped straight from JDBC by the typed query
+     */
+    @GET
+    @Path("typed")
+    public List<Item> typed(@PathParam("owner") String owner) {
+        return sql.query(QUERY, Map.of("owner", owner), Item.class);
+    }
 }

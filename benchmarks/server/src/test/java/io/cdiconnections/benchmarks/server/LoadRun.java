@@ -40,7 +40,8 @@ public final class LoadRun {
     private static final Pattern SOCKET_ERRORS = Pattern.compile("Socket errors:[^\\n]*");
 
     /** The endpoints, the peer first; each is compared with it. */
-    static final List<String> ENDPOINTS = List.of("peer/records", "peer/on-our-pool", "ours/table", "ours/as");
+    static final List<String> ENDPOINTS = List.of("peer/records", "peer/on-our-pool", "ours/table", "ours/as",
+            "ours/typed");
 
     private LoadRun() {
     }
