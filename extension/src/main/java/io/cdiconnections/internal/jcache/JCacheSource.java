@@ -52,7 +52,11 @@ public final class JCacheSource implements SharedCache.Source {
     @Override
     public SharedCache open(String provider, String uri, String name, ClassLoader loader) {
         CachingProvider p = provider(provider, loader);
-        CacheManager manager = p.getCacheManager(uri == null ? p.getDefaultURI() : URI.create(uri), loader);
+        // The provider's default class loader, not the application's: Hazelcast puts a class loader
+        // other than its default into the cache's name (its toString, which differs in each JVM and
+        // deployment), so every instance would have a cache of its own. Keys and values are String
+        // and byte[]: no application class is ever loaded through the cache manager.
+        CacheManager manager = p.getCacheManager(uri == null ? p.getDefaultURI() : URI.create(uri), null);
         return new JCacheStore(cache(manager, name));
     }
 

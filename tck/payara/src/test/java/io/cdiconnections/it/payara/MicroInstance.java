@@ -21,6 +21,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class MicroInstance implements AutoCloseable {
 
+    /** What Micro logs once it deployed everything. */
+    private static final String READY = "Payara Micro URLs";
+
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private final String name;
@@ -156,12 +159,21 @@ final class MicroInstance implements AutoCloseable {
         return log;
     }
 
-    /** Prints the end of the instance's console to standard output (the test's report). */
+    /**
+     * Prints the instance's console to standard output (the test's report): from the line saying it
+     * is ready when there is one (before it, Micro logs its boot and certificates at length), else its last 400 lines.
+     */
     void printLog() {
         try {
             List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-            System.out.println("===== " + name + " (" + log + "), last 400 lines =====");
-            lines.subList(Math.max(0, lines.size() - 400), lines.size()).forEach(System.out::println);
+            int from = Math.max(0, lines.size() - 400);
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).contains(READY)) {
+                    from = Math.max(i, lines.size() - 2_000);
+                }
+            }
+            System.out.println("===== " + name + " (" + log + "), from line " + (from + 1) + " =====");
+            lines.subList(from, lines.size()).forEach(System.out::println);
         } catch (IOException e) {
             System.out.println("===== " + name + ": " + log + " unreadable: " + e);
         }
