@@ -23,9 +23,9 @@ import io.cdiconnections.internal.SharedCache;
  * present; its cache manager at the URI given or its default, and the cache by name, made when absent.
  *
  * <p>Payara (Server and Micro) makes its JCache provider over its own Hazelcast member and binds it
- * in JNDI only: {@link Caching#getCachingProvider(ClassLoader)} would not find it, or would find
- * Hazelcast's and start a second member with Hazelcast's default configuration (multicast on), so
- * the JNDI name is tried first.
+ * in JNDI only: {@link Caching#getCachingProvider(ClassLoader)} does not return it (found through
+ * the class path, Hazelcast's provider would start a second member with Hazelcast's default
+ * configuration, multicast on), so the JNDI name is tried first.
  *
  * <p>A cache this makes keeps an entry at most {@link #MAX_ENTRY_LIFE} hour from its creation:
  * each entry also carries its own expiry (the query's ttl), checked on read, so the cache-wide one
@@ -72,8 +72,7 @@ public final class JCacheSource implements SharedCache.Source {
         }
         if (provider.startsWith(JNDI)) {
             String name = provider.substring(JNDI.length());
-            return bound(name).orElseThrow(() -> new IllegalStateException(
-                    "cache_provider = \"" + provider + "\": no JCache CachingProvider is bound in JNDI at " + name));
+            return bound(name).orElseThrow(() -> new IllegalStateException(JCacheMessages.nothingBound(provider, name)));
         }
         return Caching.getCachingProvider(provider, loader);
     }
