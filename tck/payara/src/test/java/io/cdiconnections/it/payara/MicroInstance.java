@@ -53,7 +53,11 @@ final class MicroInstance implements AutoCloseable {
      */
     static MicroInstance start(String name, Path war, int httpPort, int hzPort, String members, String cluster, Path dir)
             throws IOException {
-        Path root = Files.createDirectories(dir.resolve(name));
+        // a fresh runtime directory: Micro redeploys at boot what an earlier run's left deployed,
+        // and --deploy then replaces it, so the application would answer, vanish and come back
+        Path root = dir.resolve(name);
+        deleteTree(root);
+        Files.createDirectories(root);
         Path tmp = Files.createDirectories(dir.resolve(name + "-tmp"));
         Path log = dir.resolve(name + ".log");
         List<String> command = new ArrayList<>(List.of(
@@ -83,6 +87,21 @@ final class MicroInstance implements AutoCloseable {
                 .redirectOutput(log.toFile())
                 .start();
         return new MicroInstance(name, httpPort, log, process);
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (Files.exists(root)) {
+            try (var paths = Files.walk(root)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
+    /** Waits for the line Micro logs once it deployed everything and serves it. */
+    void awaitReady(Duration timeout) throws IOException, InterruptedException {
+        awaitLog(READY, timeout);
     }
 
     private static String property(String key) {

@@ -86,6 +86,8 @@ class PayaraSharedCacheIT {
             a.awaitLog("Hazelcast Instance Bound to JNDI", STARTUP);
             b = MicroInstance.start("grid-b", war, ports[1], ports[3], members, cluster, dir);
             INSTANCES.add(b);
+            a.awaitReady(STARTUP);
+            b.awaitReady(STARTUP);
             awaitTwoMembers(a);
             awaitTwoMembers(b);
         } catch (Exception | AssertionError e) {
