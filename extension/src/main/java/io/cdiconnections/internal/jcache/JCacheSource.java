@@ -1,6 +1,7 @@
 package io.cdiconnections.internal.jcache;
 
 import java.net.URI;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import javax.cache.Cache;
@@ -11,12 +12,20 @@ import javax.cache.configuration.MutableConfiguration;
 import javax.cache.expiry.CreatedExpiryPolicy;
 import javax.cache.expiry.Duration;
 import javax.cache.spi.CachingProvider;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 
 import io.cdiconnections.internal.SharedCache;
 
 /**
- * Opens a JCache cache of encoded results: the provider named or the only one present, its cache
- * manager at the URI given or its default, and the cache by name, made when absent.
+ * Opens a JCache cache of encoded results: the provider named ({@code jndi:<name>}: the one the
+ * server binds there), else the one Payara binds at {@value #PAYARA_PROVIDER}, else the only one
+ * present; its cache manager at the URI given or its default, and the cache by name, made when absent.
+ *
+ * <p>Payara (Server and Micro) makes its JCache provider over its own Hazelcast member and binds it
+ * in JNDI only: {@link Caching#getCachingProvider(ClassLoader)} does not return it (found through
+ * the class path, Hazelcast's provider would start a second member with Hazelcast's default
+ * configuration, multicast on), so the JNDI name is tried first.
  *
  * <p>A cache this makes keeps an entry at most {@link #MAX_ENTRY_LIFE} hour from its creation:
  * each entry also carries its own expiry (the query's ttl), checked on read, so the cache-wide one
@@ -30,16 +39,51 @@ public final class JCacheSource implements SharedCache.Source {
     /** Hours an entry of a cache made here lives at most, whatever its ttl. */
     static final int MAX_ENTRY_LIFE = 1;
 
+    /** Where Payara Server and Micro bind the JCache provider of their Hazelcast member. */
+    static final String PAYARA_PROVIDER = "payara/CachingProvider";
+
+    /** {@code cache_provider}'s prefix for a provider the server binds in JNDI. */
+    static final String JNDI = "jndi:";
+
     /** Made by {@link java.util.ServiceLoader}. */
     public JCacheSource() {
     }
 
     @Override
     public SharedCache open(String provider, String uri, String name, ClassLoader loader) {
-        CachingProvider p = provider == null ? Caching.getCachingProvider(loader)
-                : Caching.getCachingProvider(provider, loader);
-        CacheManager manager = p.getCacheManager(uri == null ? p.getDefaultURI() : URI.create(uri), loader);
+        CachingProvider p = provider(provider, loader);
+        // The provider's default class loader, not the application's: Hazelcast puts a class loader
+        // other than its default into the cache's name (its toString, which differs in each JVM and
+        // deployment), so every instance would have a cache of its own. Keys and values are String
+        // and byte[]: no application class is ever loaded through the cache manager.
+        CacheManager manager = p.getCacheManager(uri == null ? p.getDefaultURI() : URI.create(uri), null);
         return new JCacheStore(cache(manager, name));
+    }
+
+    /**
+     * @param provider {@code cache_provider}: a class name, {@code jndi:<name>}, or null
+     * @param loader   the class loader to find a provider class with
+     * @return the provider
+     * @throws IllegalStateException when nothing usable is bound at a {@code jndi:} name
+     */
+    static CachingProvider provider(String provider, ClassLoader loader) {
+        if (provider == null) {
+            return bound(PAYARA_PROVIDER).orElseGet(() -> Caching.getCachingProvider(loader));
+        }
+        if (provider.startsWith(JNDI)) {
+            String name = provider.substring(JNDI.length());
+            return bound(name).orElseThrow(() -> new IllegalStateException(JCacheMessages.nothingBound(provider, name)));
+        }
+        return Caching.getCachingProvider(provider, loader);
+    }
+
+    /** @return the provider bound at the name, if JNDI is there and it is one */
+    private static Optional<CachingProvider> bound(String name) {
+        try {
+            return new InitialContext().lookup(name) instanceof CachingProvider p ? Optional.of(p) : Optional.empty();
+        } catch (NamingException | RuntimeException | LinkageError e) { // no JNDI, or nothing bound there
+            return Optional.empty();
+        }
     }
 
     private static Cache<String, byte[]> cache(CacheManager manager, String name) {

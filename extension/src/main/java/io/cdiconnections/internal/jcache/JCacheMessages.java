@@ -1,0 +1,21 @@
+package io.cdiconnections.internal.jcache;
+
+/**
+ * The texts of this package's failures. They reach the user inside the shared cache's warning
+ * (docs/clustering.md, "Failure modes"), which names the connection and its section.
+ */
+final class JCacheMessages {
+
+    private JCacheMessages() {
+    }
+
+    /**
+     * @param provider the value of {@code cache_provider}, {@code jndi:<name>}
+     * @param name     the JNDI name in it
+     * @return the message for a {@code jndi:} provider with no JCache provider bound at its name
+     */
+    static String nothingBound(String provider, String name) {
+        return "cache_provider = \"" + provider + "\": no JCache CachingProvider is bound in JNDI at " + name
+                + " (leave cache_provider out on Payara, which binds its own at payara/CachingProvider)";
+    }
+}

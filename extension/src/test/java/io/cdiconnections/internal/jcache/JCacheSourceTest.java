@@ -1,0 +1,141 @@
+package io.cdiconnections.internal.jcache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.lang.reflect.Proxy;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.Hashtable;
+import java.util.Map;
+
+import javax.cache.Caching;
+import javax.cache.spi.CachingProvider;
+import javax.naming.Context;
+import javax.naming.NameNotFoundException;
+import javax.naming.OperationNotSupportedException;
+import javax.naming.spi.InitialContextFactory;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import com.hazelcast.cache.HazelcastMemberCachingProvider;
+import com.hazelcast.core.Hazelcast;
+
+import io.cdiconnections.internal.SharedCache;
+
+/**
+ * Which JCache provider {@code cache = "jcache"} takes: the one Payara binds in JNDI at
+ * {@code payara/CachingProvider} when {@code cache_provider} is absent, the one bound at the name
+ * of {@code cache_provider = "jndi:<name>"}, else the only one on the class path. The JNDI here
+ * is a naming service of a few bound names; the providers are Hazelcast's, not started (a
+ * provider starts its member on its first cache manager). And: applications of different class
+ * loaders (two deployments, or one in each JVM) open one cache, on a real Hazelcast member.
+ */
+class JCacheSourceTest {
+
+    private final ClassLoader loader = getClass().getClassLoader();
+
+    @AfterEach
+    void noJndi() {
+        System.clearProperty(Context.INITIAL_CONTEXT_FACTORY);
+        BoundNames.bound = Map.of();
+    }
+
+    private static void bind(Map<String, Object> names) {
+        BoundNames.bound = names;
+        System.setProperty(Context.INITIAL_CONTEXT_FACTORY, BoundNames.class.getName());
+    }
+
+    @Test
+    void withoutCacheProviderTheProviderPayaraBindsIsTaken() {
+        CachingProvider payaras = new HazelcastMemberCachingProvider();
+        bind(Map.of("payara/CachingProvider", payaras));
+
+        assertThat(JCacheSource.provider(null, loader)).isSameAs(payaras);
+    }
+
+    @Test
+    void withoutJndiOrPayarasBindingTheOnlyProviderOnTheClassPathIsTaken() throws Exception {
+        // a loader of its own: Caching keeps the providers other tests loaded by name per class loader
+        try (URLClassLoader fresh = new URLClassLoader(new URL[0], loader)) {
+            assertThat(JCacheSource.provider(null, fresh)).as("no JNDI at all")
+                    .isSameAs(Caching.getCachingProvider(fresh));
+
+            bind(Map.of("other/CachingProvider", new HazelcastMemberCachingProvider(), "payara/CachingProvider", "not a provider"));
+            assertThat(JCacheSource.provider(null, fresh)).as("JNDI without a provider at Payara's name")
+                    .isSameAs(Caching.getCachingProvider(fresh));
+        }
+    }
+
+    @Test
+    void aJndiCacheProviderNamesWhereTheServerBindsIt() {
+        CachingProvider bound = new HazelcastMemberCachingProvider();
+        bind(Map.of("java:global/grid/CachingProvider", bound));
+
+        assertThat(JCacheSource.provider("jndi:java:global/grid/CachingProvider", loader)).isSameAs(bound);
+    }
+
+    @Test
+    void aJndiCacheProviderWithNothingBoundThereFailsNamingTheKeyAndTheName() {
+        bind(Map.of("payara/CachingProvider", new HazelcastMemberCachingProvider()));
+
+        assertThatThrownBy(() -> JCacheSource.provider("jndi:java:global/absent", loader))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("cache_provider = \"jndi:java:global/absent\"")
+                .hasMessageContaining("no JCache CachingProvider is bound in JNDI at java:global/absent");
+    }
+
+    /**
+     * Hazelcast names a cache manager's caches after its class loader unless it is the provider's
+     * default: opened with each application's own loader, two WARs on one Payara (or the same WAR
+     * in two Payara JVMs, whose loaders print differently) would each have a cache of their own.
+     * Here two applications of their own class loaders take the one provider the server binds.
+     */
+    @Test
+    void applicationsOfTwoClassLoadersOnOneServerShareOneCache() throws Exception {
+        if (System.getProperty("cdi.grid.cluster") == null) { // what GridSupport gives the sql package's grid tests
+            System.setProperty("cdi.grid.cluster", "cdi-grid-" + ProcessHandle.current().pid());
+            System.setProperty("cdi.grid.port", Integer.toString(20_000 + ThreadLocalRandom.current().nextInt(2_000) * 4));
+            System.setProperty("hazelcast.phone.home.enabled", "false");
+        }
+        bind(Map.of("payara/CachingProvider", new HazelcastMemberCachingProvider()));
+        String uri = "classpath:cdi-grid-hazelcast.xml";
+        String name = "cdi-connections.loaders-" + ProcessHandle.current().pid();
+        try (URLClassLoader first = new URLClassLoader("first-war", new URL[0], loader);
+                URLClassLoader second = new URLClassLoader("second-war", new URL[0], loader)) {
+            SharedCache a = new JCacheSource().open(null, uri, name, first);
+            SharedCache b = new JCacheSource().open(null, uri, name, second);
+            a.put("k", "written by the first".getBytes(StandardCharsets.UTF_8));
+
+            assertThat(b.get("k")).as("read by the second").isEqualTo("written by the first".getBytes(StandardCharsets.UTF_8));
+        } finally {
+            Hazelcast.shutdownAll();
+        }
+    }
+
+    /** A naming service holding a few names, as the server's holds its bindings; made by {@code InitialContext}. */
+    public static final class BoundNames implements InitialContextFactory {
+
+        static volatile Map<String, Object> bound = Map.of();
+
+        @Override
+        public Context getInitialContext(Hashtable<?, ?> environment) {
+            Map<String, Object> names = bound;
+            return (Context) Proxy.newProxyInstance(Context.class.getClassLoader(), new Class<?>[] {Context.class},
+                    (proxy, method, args) -> switch (method.getName()) {
+                        case "lookup" -> {
+                            Object o = names.get(String.valueOf(args[0]));
+                            if (o == null) {
+                                throw new NameNotFoundException(String.valueOf(args[0]));
+                            }
+                            yield o;
+                        }
+                        case "close" -> null;
+                        default -> throw new OperationNotSupportedException(method.getName());
+                    });
+        }
+    }
+}
