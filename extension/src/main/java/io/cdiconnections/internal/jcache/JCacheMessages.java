@@ -18,4 +18,15 @@ final class JCacheMessages {
         return "cache_provider = \"" + provider + "\": no JCache CachingProvider is bound in JNDI at " + name
                 + " (leave cache_provider out on Payara, which binds its own at payara/CachingProvider)";
     }
+
+    /**
+     * @param scheme the URL scheme of the JNDI name in {@code cache_provider}
+     * @return the message refusing a {@code jndi:} provider outside the server's own naming context
+     */
+    static String notLocal(String scheme) {
+        return "cache_provider = \"jndi:" + scheme + ":...\": only a name in the server's own naming context is looked"
+                + " up (java:global/..., java:app/..., or a name without a scheme such as payara/CachingProvider);"
+                + " a " + scheme + ": URL would send the lookup to another machine, whose answer JNDI may turn into"
+                + " code. Bind the provider in the server and give its name";
+    }
 }

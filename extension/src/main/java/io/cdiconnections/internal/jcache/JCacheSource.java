@@ -72,9 +72,27 @@ public final class JCacheSource implements SharedCache.Source {
         }
         if (provider.startsWith(JNDI)) {
             String name = provider.substring(JNDI.length());
+            String scheme = scheme(name);
+            if (scheme != null && !scheme.equalsIgnoreCase("java")) {
+                // a URL (ldap:, rmi:, dns:, iiop:...) would make the lookup reach another machine, whose
+                // answer JNDI may deserialize or load code for: the Log4Shell path. The value may hold
+                // user:password@host, so the message names only the scheme.
+                throw new IllegalStateException(JCacheMessages.notLocal(scheme));
+            }
             return bound(name).orElseThrow(() -> new IllegalStateException(JCacheMessages.nothingBound(provider, name)));
         }
         return Caching.getCachingProvider(provider, loader);
+    }
+
+    /**
+     * @param name a JNDI name
+     * @return its URL scheme ({@code java} for {@code java:global/...}), or null when it has none
+     *         (a name relative to the server's context, as {@code payara/CachingProvider})
+     */
+    static String scheme(String name) {
+        int colon = name.indexOf(':');
+        int slash = name.indexOf('/');
+        return colon > 0 && (slash < 0 || colon < slash) ? name.substring(0, colon) : null;
     }
 
     /** @return the provider bound at the name, if JNDI is there and it is one */

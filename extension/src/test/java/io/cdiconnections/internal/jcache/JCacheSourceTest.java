@@ -42,6 +42,7 @@ class JCacheSourceTest {
     void noJndi() {
         System.clearProperty(Context.INITIAL_CONTEXT_FACTORY);
         BoundNames.bound = Map.of();
+        BoundNames.looked.clear();
     }
 
     private static void bind(Map<String, Object> names) {
@@ -88,6 +89,25 @@ class JCacheSourceTest {
                 .hasMessageContaining("no JCache CachingProvider is bound in JNDI at java:global/absent");
     }
 
+    @Test
+    void aJndiCacheProviderThatIsAUrlIsRefusedWithoutLookingItUp() {
+        CachingProvider planted = new HazelcastMemberCachingProvider();
+        bind(Map.of("ldap://attacker.example:1389/x", planted, "rmi://127.0.0.1:1099/x", planted,
+                "dns:attacker.example", planted));
+
+        for (String name : java.util.List.of("ldap://attacker.example:1389/x", "rmi://127.0.0.1:1099/x",
+                "dns:attacker.example", "LDAP://user:s3cret@attacker.example/x")) {
+            assertThatThrownBy(() -> JCacheSource.provider("jndi:" + name, loader)).as(name)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("only a name in the server's own naming context is looked up")
+                    .hasMessageNotContaining("attacker").hasMessageNotContaining("s3cret");
+        }
+        assertThat(BoundNames.looked).as("no lookup was made").isEmpty();
+        assertThat(JCacheSource.scheme("payara/CachingProvider")).isNull();
+        assertThat(JCacheSource.scheme("java:global/grid/CachingProvider")).isEqualTo("java");
+        assertThat(JCacheSource.scheme("grid/a:b")).as("a colon after the first slash is no scheme").isNull();
+    }
+
     /**
      * Hazelcast names a cache manager's caches after its class loader unless it is the provider's
      * default: opened with each application's own loader, two WARs on one Payara (or the same WAR
@@ -120,6 +140,8 @@ class JCacheSourceTest {
     public static final class BoundNames implements InitialContextFactory {
 
         static volatile Map<String, Object> bound = Map.of();
+        /** Every name looked up, in order. */
+        static final java.util.List<String> looked = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         @Override
         public Context getInitialContext(Hashtable<?, ?> environment) {
@@ -127,6 +149,7 @@ class JCacheSourceTest {
             return (Context) Proxy.newProxyInstance(Context.class.getClassLoader(), new Class<?>[] {Context.class},
                     (proxy, method, args) -> switch (method.getName()) {
                         case "lookup" -> {
+                            looked.add(String.valueOf(args[0]));
                             Object o = names.get(String.valueOf(args[0]));
                             if (o == null) {
                                 throw new NameNotFoundException(String.valueOf(args[0]));
