@@ -35,11 +35,28 @@ final class Turns {
      * @throws Exception when a variant fails
      */
     void take(Blackhole out, int repeat, Variant... variants) throws Exception {
+        take(out, repeat, null, variants);
+    }
+
+    /**
+     * As {@link #take(Blackhole, int, Variant...)}, running {@code before} ahead of each variant,
+     * outside its timed window (emptying a table the variant writes into, say).
+     *
+     * @param out      where the results go
+     * @param repeat   the runs of each variant within its timed window, at least 1
+     * @param before   run before each variant, untimed; null for nothing
+     * @param variants the variants, in the order of the totals
+     * @throws Exception when a variant fails
+     */
+    void take(Blackhole out, int repeat, Runnable before, Variant... variants) throws Exception {
         int n = variants.length;
         int first = turn++ % n;
         for (int i = 0; i < n; i++) {
             int which = (first + i) % n;
             Variant v = variants[which];
+            if (before != null) {
+                before.run();
+            }
             long start = System.nanoTime();
             for (int r = 0; r < repeat; r++) {
                 out.consume(v.run());

@@ -204,6 +204,40 @@ class BenchmarksWorkTest {
     }
 
     @Test
+    void interleavedStreamsAndInsertsTimeEveryVariant() throws Exception {
+        assumeTrue(postgresIsUp(), "PostgreSQL on " + Databases.POSTGRES_URL + " is not running");
+        Blackhole bh = new Blackhole(
+                "Today's password is swordfish. I understand instantiating Blackholes directly is dangerous.");
+        StreamInterleavedBenchmark s = new StreamInterleavedBenchmark();
+        s.setup();
+        try {
+            StreamInterleavedBenchmark.Times times = new StreamInterleavedBenchmark.Times();
+            s.stream(times, bh);
+            assertThat(times.oursNanos()).isPositive();
+            assertThat(times.jdbcNanos()).isPositive();
+        } finally {
+            s.tearDown();
+        }
+        InsertInterleavedBenchmark i = new InsertInterleavedBenchmark();
+        i.inserts.rows = 2_500;
+        i.inserts.rowByRowRows = 300;
+        i.setup();
+        try {
+            InsertInterleavedBenchmark.Times times = new InsertInterleavedBenchmark.Times();
+            for (int turn = 0; turn < 3; turn++) {
+                i.insert(times, bh);
+                assertThat(i.inserts.count()).as("the table emptied before the last variant holds its rows only")
+                        .isIn(2_500L, 300L);
+            }
+            assertThat(times.oursNanos()).isPositive();
+            assertThat(times.jdbcNanos()).isPositive();
+            assertThat(times.rowByRowNanos()).isPositive();
+        } finally {
+            i.tearDown();
+        }
+    }
+
+    @Test
     void injectedAndHandWrittenBeansAnswer() throws SQLException {
         InjectionBenchmark b = new InjectionBenchmark();
         b.setup();

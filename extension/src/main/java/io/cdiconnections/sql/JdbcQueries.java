@@ -291,8 +291,8 @@ public final class JdbcQueries<R> {
                 } else {
                     kept = Statements.query(c, bound, options);
                 }
-            } catch (QueryException e) { // a row that does not map, as Table.as would say: the statement succeeded
-                throw e;
+            } catch (ResultMapper.Unmapped e) { // a row that does not map, as Table.as would say: the statement succeeded
+                throw e.mapping();
             } catch (Exception e) {
                 SqlObservation.failed(span, e, s.failures(connection));
                 throw e;

@@ -3,6 +3,7 @@ package io.cdiconnections.sql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -42,15 +43,18 @@ final class ResultMapper<T> {
     private final MappingPlan.Cells<ResultSet, SQLException> cells = this::cell;
 
     /**
-     * @param plan the mapping, made from the result set's columns
+     * @param plan    the mapping, made from the result set's columns
+     * @param pgjdbc  whether the result set is pgjdbc's ({@link #pgjdbc(ResultSet)}): only there
+     *                are {@code timestamp} and {@code date} read into {@code LocalDateTime} and
+     *                {@code LocalDate} by the typed getter
      */
-    ResultMapper(MappingPlan<T> plan) {
+    ResultMapper(MappingPlan<T> plan, boolean pgjdbc) {
         this.plan = plan;
         int n = plan.size();
         reads = new Read[n];
         columns = new int[n];
         for (int m = 0; m < n; m++) {
-            reads[m] = read(plan.columnOf(m), plan.boxed(m));
+            reads[m] = read(plan.columnOf(m), plan.boxed(m), pgjdbc);
             columns[m] = plan.column(m) + 1;
         }
     }
@@ -67,12 +71,46 @@ final class ResultMapper<T> {
      *                        column fills a member
      */
     static <T> List<T> readAll(ResultSet rs, Class<T> type) throws SQLException {
-        ResultMapper<T> mapper = new ResultMapper<>(MappingPlan.of(type, Table.columns(rs)));
-        List<T> rows = new ArrayList<>();
-        while (rs.next()) {
-            rows.add(mapper.map(rs));
+        try {
+            ResultMapper<T> mapper = new ResultMapper<>(MappingPlan.of(type, Table.columns(rs)), pgjdbc(rs));
+            List<T> rows = new ArrayList<>();
+            while (rs.next()) {
+                rows.add(mapper.map(rs));
+            }
+            return Collections.unmodifiableList(rows);
+        } catch (RuntimeException e) {
+            throw new Unmapped(e);
         }
-        return Collections.unmodifiableList(rows);
+    }
+
+    /**
+     * A row that does not map, as {@link Table#as(Class)} would say: the statement itself
+     * succeeded, so its span must not say it failed. The reader unwraps it ({@link #mapping()}).
+     */
+    static final class Unmapped extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Unmapped(RuntimeException mapping) {
+            super(null, mapping, false, false);
+        }
+
+        /** @return the failure to throw, as {@code Table.as} throws it */
+        RuntimeException mapping() {
+            return (RuntimeException) getCause();
+        }
+    }
+
+    /**
+     * @param rs a result set
+     * @return whether pgjdbc made it (seen through a pool's wrapper), whose typed date getters parse
+     *         the value's text where its {@code getObject} goes through the JVM's time zone
+     */
+    static boolean pgjdbc(ResultSet rs) {
+        try {
+            return rs.unwrap(ResultSet.class).getClass().getName().startsWith("org.postgresql.");
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
     }
 
     /**
@@ -87,16 +125,25 @@ final class ResultMapper<T> {
     private Object cell(ResultSet rs, int member) throws SQLException {
         int c = columns[member];
         Read read = reads[member];
+        Exception refusedBy = null;
         if (read != Read.OBJECT) {
             try {
                 Object v = typed(rs, c, read);
                 return v == null ? plan.value(null, member) : v;
-            } catch (SQLException refused) {
-                // a value out of the getter's range, or one it cannot read: getObject and the
-                // plan's conversion decide, as for Table.as
+            } catch (SQLException | DateTimeException refused) {
+                // a value out of the getter's range, or one it cannot read (PostgreSQL's infinity as an
+                // OffsetDateTime): getObject and the plan's conversion decide, as for Table.as
+                refusedBy = refused;
             }
         }
-        return plan.value(Values.detach(rs.getObject(c)), member);
+        try {
+            return plan.value(Values.detach(rs.getObject(c)), member);
+        } catch (SQLException | RuntimeException e) {
+            if (refusedBy != null) {
+                e.addSuppressed(refusedBy);
+            }
+            throw e;
+        }
     }
 
     private static Object typed(ResultSet rs, int c, Read read) throws SQLException {
@@ -146,7 +193,7 @@ final class ResultMapper<T> {
      * {@code Float.doubleValue} widens the float), nor a {@code TIME} into a {@code LocalTime}
      * ({@code java.sql.Time} drops fractions of a second).
      */
-    private static Read read(Column column, Class<?> type) {
+    private static Read read(Column column, Class<?> type, boolean pgjdbc) {
         int sql = column.sqlType();
         // PostgreSQL's timestamptz is a TIMESTAMP to JDBC, read by getObject as an instant
         boolean pgTimestamptz = sql == Types.TIMESTAMP && "timestamptz".equalsIgnoreCase(column.typeName());
@@ -171,9 +218,12 @@ final class ResultMapper<T> {
         } else if (type == byte[].class && (sql == Types.BINARY || sql == Types.VARBINARY
                 || sql == Types.LONGVARBINARY) && !"UUID".equalsIgnoreCase(column.typeName())) { // H2's UUID is BINARY
             return Read.BYTES;
-        } else if (type == LocalDateTime.class && sql == Types.TIMESTAMP && !pgTimestamptz) {
+        } else if (type == LocalDateTime.class && sql == Types.TIMESTAMP && !pgTimestamptz && pgjdbc) {
+            // other drivers' getObject(LocalDateTime) may differ from their Timestamp's (MySQL
+            // Connector/J converts a Timestamp between session and JVM zones; H2 builds it in the
+            // JVM's zone): there getObject and the plan's conversion, as Table.as
             return Read.LOCAL_DATE_TIME;
-        } else if (type == LocalDate.class && sql == Types.DATE) {
+        } else if (type == LocalDate.class && sql == Types.DATE && pgjdbc) {
             return Read.LOCAL_DATE;
         } else if (type == OffsetDateTime.class && withZone) {
             // getObject gives H2's value with its offset; pgjdbc's Timestamp converts to UTC

@@ -175,7 +175,8 @@ final class RowStream {
             throw e;
         }
         RowMapper<T> opening = RowMapper.of(plan);       // the row read while opening, by getObject
-        ResultMapper<T> rest = new ResultMapper<>(plan); // the others straight from the result set, typed
+        // the others straight from the result set, typed
+        ResultMapper<T> rest = new ResultMapper<>(plan, ResultMapper.pgjdbc(rs));
         return StreamSupport.stream(new Unsplit<T>() {
             @Override
             @SuppressWarnings("unchecked")

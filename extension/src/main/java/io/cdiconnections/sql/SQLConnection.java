@@ -194,31 +194,31 @@ public class SQLConnection extends BaseConnection<HikariDataSource> {
      * Runs a query and maps each row to {@code type}: {@code query(sql, options).as(type)} in one
      * step, with the same names, conversions, errors, retries, cache and telemetry. Without a ttl
      * the rows are mapped straight from JDBC with typed getters, never held as a {@link Table};
-     * with one, the cached {@code Table} is mapped. See docs/sql.md, "Mapping rows to types".
-     *
+     * with one, the cached {@code Table} is mapped; where they can differ: docs/sql.md, "Mapping rows to types".
      * <pre>{@code
      * List<Pet> pets = sql.query("select * from pets where age > :a", QueryOptions.defaults().param("a", 3), Pet.class);
      * }</pre>
-     *
      * @param sql     the query
      * @param options its parameters, ttl and limits
      * @param type    the record, bean or single-value class, as for {@link Table#as(Class)}
      * @param <T>     its type
      * @return one element per row, in order, unmodifiable
-     * @throws QueryException when the query fails, or a row does not map (as {@link Table#as(Class)} says)
+     * @throws QueryException                 when the query fails, or a row does not map (as {@link Table#as(Class)} says)
+     * @throws ConnectionUnavailableException when the database cannot be reached after 3 attempts
      */
     public <T> List<T> query(String sql, QueryOptions options, Class<T> type) {
         return queries.query(sql, options, type, this::hold);
     }
 
     /**
+     * Runs a query with {@code :name} parameters and maps each row to {@code type}, as {@link #query(String, QueryOptions, Class)}:
      * {@code List<String> names = sql.query("select name from pets where owner = :o", Map.of("o", "tom"), String.class);}
-     *
      * @param sql    the query
      * @param params the values by name
      * @param type   the record, bean or single-value class
      * @param <T>    its type
      * @return one element per row, as {@link #query(String, QueryOptions, Class)}
+     * @throws QueryException when the query fails or a row does not map
      */
     public <T> List<T> query(String sql, Map<String, ?> params, Class<T> type) {
         return query(sql, QueryOptions.defaults().params(params), type);

@@ -3,6 +3,7 @@ package io.cdiconnections.internal.jcache;
 import java.net.URI;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import javax.cache.Cache;
 import javax.cache.CacheException;
@@ -12,6 +13,7 @@ import javax.cache.configuration.MutableConfiguration;
 import javax.cache.expiry.CreatedExpiryPolicy;
 import javax.cache.expiry.Duration;
 import javax.cache.spi.CachingProvider;
+import javax.naming.Context;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
@@ -67,8 +69,21 @@ public final class JCacheSource implements SharedCache.Source {
      * @throws IllegalStateException when nothing usable is bound at a {@code jndi:} name
      */
     static CachingProvider provider(String provider, ClassLoader loader) {
+        return provider(provider, loader, JCacheSource::bound);
+    }
+
+    /**
+     * {@link #provider(String, ClassLoader)} with the JNDI lookup given, for tests.
+     *
+     * @param provider {@code cache_provider}
+     * @param loader   the class loader to find a provider class with
+     * @param bound    looks a name up in JNDI
+     * @return the provider
+     */
+    static CachingProvider provider(String provider, ClassLoader loader,
+            Function<String, Optional<CachingProvider>> bound) {
         if (provider == null) {
-            return bound(PAYARA_PROVIDER).orElseGet(() -> Caching.getCachingProvider(loader));
+            return bound.apply(PAYARA_PROVIDER).orElseGet(() -> Caching.getCachingProvider(loader));
         }
         if (provider.startsWith(JNDI)) {
             String name = provider.substring(JNDI.length());
@@ -79,7 +94,7 @@ public final class JCacheSource implements SharedCache.Source {
                 // user:password@host, so the message names only the scheme.
                 throw new IllegalStateException(JCacheMessages.notLocal(scheme));
             }
-            return bound(name).orElseThrow(() -> new IllegalStateException(JCacheMessages.nothingBound(provider, name)));
+            return bound.apply(name).orElseThrow(() -> new IllegalStateException(JCacheMessages.nothingBound(provider, name)));
         }
         return Caching.getCachingProvider(provider, loader);
     }
@@ -97,10 +112,24 @@ public final class JCacheSource implements SharedCache.Source {
 
     /** @return the provider bound at the name, if JNDI is there and it is one */
     private static Optional<CachingProvider> bound(String name) {
+        InitialContext context = null;
         try {
-            return new InitialContext().lookup(name) instanceof CachingProvider p ? Optional.of(p) : Optional.empty();
+            context = new InitialContext();
+            if (scheme(name) == null && context.getEnvironment().get(Context.PROVIDER_URL) != null) {
+                // a name without a scheme goes to the default context; with a provider URL set (a plain
+                // JVM whose jndi.properties points at an LDAP server, say) that is another machine
+                return Optional.empty();
+            }
+            return context.lookup(name) instanceof CachingProvider p ? Optional.of(p) : Optional.empty();
         } catch (NamingException | RuntimeException | LinkageError e) { // no JNDI, or nothing bound there
             return Optional.empty();
+        } finally {
+            if (context != null) {
+                try {
+                    context.close();
+                } catch (NamingException ignored) { // nothing held
+                }
+            }
         }
     }
 

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.Hashtable;
 import java.util.Map;
+import java.util.Optional;
 
 import javax.cache.Caching;
 import javax.cache.spi.CachingProvider;
@@ -97,7 +98,10 @@ class JCacheSourceTest {
 
         for (String name : java.util.List.of("ldap://attacker.example:1389/x", "rmi://127.0.0.1:1099/x",
                 "dns:attacker.example", "LDAP://user:s3cret@attacker.example/x")) {
-            assertThatThrownBy(() -> JCacheSource.provider("jndi:" + name, loader)).as(name)
+            assertThatThrownBy(() -> JCacheSource.provider("jndi:" + name, loader, looked -> {
+                BoundNames.looked.add(looked);
+                return Optional.of(planted);
+            })).as(name)
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("only a name in the server's own naming context is looked up")
                     .hasMessageNotContaining("attacker").hasMessageNotContaining("s3cret");
@@ -106,6 +110,22 @@ class JCacheSourceTest {
         assertThat(JCacheSource.scheme("payara/CachingProvider")).isNull();
         assertThat(JCacheSource.scheme("java:global/grid/CachingProvider")).isEqualTo("java");
         assertThat(JCacheSource.scheme("grid/a:b")).as("a colon after the first slash is no scheme").isNull();
+    }
+
+    @Test
+    void payarasNameIsNotLookedUpWhenTheDefaultContextIsAnotherMachine() throws Exception {
+        bind(Map.of("payara/CachingProvider", new HazelcastMemberCachingProvider()));
+        System.setProperty(Context.PROVIDER_URL, "ldap://127.0.0.1:1/");
+        try (URLClassLoader fresh = new URLClassLoader(new URL[0], loader)) {
+            assertThat(JCacheSource.provider(null, fresh)).as("the class path's provider, not a lookup")
+                    .isSameAs(Caching.getCachingProvider(fresh));
+            assertThat(BoundNames.looked).isEmpty();
+        } finally {
+            System.clearProperty(Context.PROVIDER_URL);
+        }
+        assertThat(JCacheSource.provider(null, loader)).as("without a provider URL Payara's name is looked up")
+                .isInstanceOf(HazelcastMemberCachingProvider.class);
+        assertThat(BoundNames.looked).containsExactly("payara/CachingProvider");
     }
 
     /**
@@ -157,6 +177,7 @@ class JCacheSourceTest {
                             yield o;
                         }
                         case "close" -> null;
+                        case "getEnvironment" -> new Hashtable<>(environment);
                         default -> throw new OperationNotSupportedException(method.getName());
                     });
         }

@@ -236,6 +236,9 @@ class OtelSqlTest {
     record Pet(int id, String owner) {
     }
 
+    record Priced(java.math.BigDecimal p) {
+    }
+
     record Unmatched(int id, String nickname) {
     }
 
@@ -255,6 +258,12 @@ class OtelSqlTest {
                     .isInstanceOf(io.cdiconnections.sql.QueryException.class);
             assertThatThrownBy(() -> sql.query("select id from pets", Map.of()).as(Unmatched.class))
                     .isInstanceOf(io.cdiconnections.sql.QueryException.class);
+            // a value whose conversion fails past the plan (NaN into a BigDecimal): the statement succeeded too
+            String nan = "select cast('NaN' as double precision) as p";
+            Throwable byAs = org.assertj.core.api.Assertions.catchThrowable(() -> sql.query(nan, Map.of()).as(Priced.class));
+            assertThat(byAs).isNotNull();
+            assertThatThrownBy(() -> sql.query(nan, Map.of(), Priced.class)).isInstanceOf(byAs.getClass())
+                    .hasMessage(byAs.getMessage());
             assertThatThrownBy(() -> sql.query("select * from no_such_table", Map.of(), Pet.class))
                     .isInstanceOf(io.cdiconnections.sql.QueryException.class);
         }
@@ -262,19 +271,20 @@ class OtelSqlTest {
                 && "SELECT".equals(s.getName())).toList();
         assertThat(texts(client)).containsExactly("select * from pets where owner = :o",
                 "select * from pets where owner = :o", "select id, owner from pets where owner = :o",
-                "select id from pets", "select id from pets", "select * from no_such_table");
+                "select id from pets", "select id from pets", "select cast(? as double precision) as p", // literal kept out
+                "select cast(? as double precision) as p", "select * from no_such_table");
         // the typed query's span is the query's: the same attributes, one after the other
         assertThat(client.get(1).getAttributes()).isEqualTo(client.get(0).getAttributes());
         assertThat(client.get(4).getAttributes()).isEqualTo(client.get(3).getAttributes());
         assertThat(client.stream().map(s -> s.getStatus().getStatusCode()).toList()).containsExactly(
                 StatusCode.UNSET, StatusCode.UNSET, StatusCode.UNSET, StatusCode.UNSET, StatusCode.UNSET,
-                StatusCode.ERROR);
-        assertThat(client.get(5).getStatus().getDescription()).containsIgnoringCase("NO_SUCH_TABLE");
+                StatusCode.UNSET, StatusCode.UNSET, StatusCode.ERROR);
+        assertThat(client.get(7).getStatus().getDescription()).containsIgnoringCase("NO_SUCH_TABLE");
         assertThat(sum("cdi_connections.cache.hits")).isEqualTo(1);
         assertThat(sum("cdi_connections.cache.misses")).isEqualTo(1);
         MetricData duration = otel.metric("db.client.operation.duration");
         assertThat(histogramCount(duration, a -> "SELECT".equals(a.get(Keys.OPERATION))
-                && a.get(Keys.ERROR_TYPE) == null)).isEqualTo(5);
+                && a.get(Keys.ERROR_TYPE) == null)).isEqualTo(7);
         assertThat(histogramCount(duration, a -> a.get(Keys.ERROR_TYPE) != null)).isEqualTo(1);
         assertNoValueAnywhere();
     }

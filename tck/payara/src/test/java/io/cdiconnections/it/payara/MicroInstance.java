@@ -86,6 +86,8 @@ final class MicroInstance implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
+        // a killed build (Ctrl-C, a CI timeout) ends the test JVM without @AfterAll: end Micro with it
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "stop " + name));
         return new MicroInstance(name, httpPort, log, process);
     }
 
