@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Which column fills which member of a type, decided once per mapping call from the result's
- * columns: the components of a record (by its canonical constructor), the properties of a bean
+ * Which column fills which member of a type, decided from the result's columns and kept for
+ * the next result with the same columns ({@link MappingPlans}): the components of a record (by its canonical constructor), the properties of a bean
  * (through setters or fields), or the single value of a one-column result. Names match ignoring
  * case and underscores; the first of two columns of the same name wins. Both mappings follow it:
  * {@link RowMapper} from a {@link Table}'s values, {@link ResultMapper} straight from a
@@ -42,13 +42,24 @@ final class MappingPlan<T> {
     private final String[] names;
     private final Class<?>[] types;
     private final Class<?>[] boxed;
-    /** The record's canonical or the bean's no-argument constructor; null for a single value. */
+    /** The bean's no-argument constructor; null for a record or a single value. */
     private final Constructor<T> constructor;
+    /** The record's canonical constructor; null for a bean or a single value. */
+    private final RecordConstructor record;
+    /**
+     * Per member, how the values of the class last seen convert: decided on the first value and
+     * kept while the column's values are of that class, as they are for a driver's column, so
+     * that a row does not walk {@link Values#convert}'s tests again. Shared by every thread
+     * using the plan: each element is an immutable object, written whole.
+     */
+    private final Seen[] seen;
+    /** Per member, the class of {@link #seen} when its values pass as they are, else null. */
+    private final Class<?>[] passes;
     /** A bean's properties, in member order; null for a record or a single value. */
     private final BeanProperty[] properties;
 
     private MappingPlan(List<Column> columns, int[] column, String[] names, Class<?>[] types,
-            Constructor<T> constructor, BeanProperty[] properties) {
+            Constructor<T> constructor, RecordConstructor record, BeanProperty[] properties) {
         this.columns = columns;
         this.column = column;
         this.names = names;
@@ -58,23 +69,37 @@ final class MappingPlan<T> {
             boxed[i] = Values.boxed(types[i]);
         }
         this.constructor = constructor;
+        this.record = record;
         this.properties = properties;
+        this.seen = new Seen[types.length];
+        this.passes = new Class<?>[types.length];
     }
 
     /**
      * @param type    the record, bean or value class
      * @param columns the result's columns
      * @param <T>     its type
-     * @return the plan
+     * @return the plan, kept from an earlier call with the same columns where {@link MappingPlans} keeps it
      * @throws QueryException naming the member no column fills, or why the type cannot be made
      */
     static <T> MappingPlan<T> of(Class<T> type, List<Column> columns) {
+        return MappingPlans.of(type, columns);
+    }
+
+    /**
+     * @param type    the record, bean or value class
+     * @param columns the result's columns
+     * @param <T>     its type
+     * @return a new plan
+     * @throws QueryException naming the member no column fills, or why the type cannot be made
+     */
+    static <T> MappingPlan<T> make(Class<T> type, List<Column> columns) {
         if (Values.isScalar(type)) {
             if (columns.size() != 1) {
                 throw new QueryException(SqlMessages.sqlScalarNeedsOneColumn(type.getName(), columns.size()));
             }
             return new MappingPlan<>(columns, new int[] {0}, new String[] {type.getSimpleName()},
-                    new Class<?>[] {type}, null, null);
+                    new Class<?>[] {type}, null, null, null);
         }
         return type.isRecord() ? record(type, columns) : bean(type, columns);
     }
@@ -92,7 +117,7 @@ final class MappingPlan<T> {
             }
             index[i] = col;
         }
-        return new MappingPlan<>(columns, index, shape.names, shape.types, shape.constructor(type), null);
+        return new MappingPlan<>(columns, index, shape.names, shape.types, null, shape.constructor(type), null);
     }
 
     private static <T> MappingPlan<T> bean(Class<T> type, List<Column> columns) {
@@ -123,7 +148,7 @@ final class MappingPlan<T> {
             names[i] = properties.get(i).name;
             types[i] = properties.get(i).type;
         }
-        return new MappingPlan<>(columns, index, names, types, ctor, properties.toArray(new BeanProperty[0]));
+        return new MappingPlan<>(columns, index, names, types, ctor, null, properties.toArray(new BeanProperty[0]));
     }
 
     private static Map<String, Integer> byName(List<Column> columns) {
@@ -132,6 +157,11 @@ final class MappingPlan<T> {
             m.put(RowMapper.normalize(columns.get(i).name()), i);
         }
         return m;
+    }
+
+    /** @return the result columns the plan was made for */
+    List<Column> columns() {
+        return columns;
     }
 
     /** @return the number of members */
@@ -161,20 +191,67 @@ final class MappingPlan<T> {
      * @throws QueryException when it is null for a primitive, or does not convert
      */
     Object value(Object v, int member) {
-        // a value of the member's (boxed) type passes as it is: Values.convert's first test, made here
-        // without its Optional, its primitive-to-box lookup and its call (issue 16, per cell)
-        if (v != null && boxed[member].isInstance(v)) {
+        // under 35 bytecodes, for the JIT to inline it into every row's loop: a value of the class
+        // last seen, which needs no conversion, returns here (issue 16)
+        if (v != null && v.getClass() == passes[member]) {
             return v;
         }
-        String col = columns.get(column[member]).name();
+        return convert(v, member);
+    }
+
+    private Object convert(Object v, int member) {
         if (v == null) {
             if (types[member].isPrimitive()) {
-                throw new QueryException(SqlMessages.sqlNullIntoPrimitive(col, names[member], types[member].getName()));
+                throw new QueryException(SqlMessages.sqlNullIntoPrimitive(columns.get(column[member]).name(),
+                        names[member], types[member].getName()));
             }
             return null;
         }
-        return Values.convert(v, types[member]).orElseThrow(() -> new QueryException(
-                SqlMessages.sqlCannotConvert(col, Values.typeOf(v), types[member].getName() + " " + names[member])));
+        Seen s = seen[member];
+        if (s == null || s.from != v.getClass()) {
+            s = new Seen(v.getClass(), boxed[member]);
+            seen[member] = s;
+            passes[member] = s.how == Seen.SAME ? s.from : null;
+        }
+        return switch (s.how) {
+            case Seen.SAME -> v;
+            case Seen.TIMESTAMP_TO_LOCAL_DATE_TIME -> ((java.sql.Timestamp) v).toLocalDateTime();
+            case Seen.DATE_TO_LOCAL_DATE -> ((java.sql.Date) v).toLocalDate();
+            case Seen.TIME_TO_LOCAL_TIME -> ((java.sql.Time) v).toLocalTime();
+            default -> Values.convert(v, types[member]).orElseThrow(() -> new QueryException(SqlMessages.sqlCannotConvert(
+                    columns.get(column[member]).name(), Values.typeOf(v), types[member].getName() + " " + names[member])));
+        };
+    }
+
+    /**
+     * How the values of one class convert to a member's type: as they are, by one of the
+     * conversions {@link Values#convert} makes most (the same calls, for the exact classes), or
+     * through {@link Values#convert}.
+     */
+    private static final class Seen {
+        static final int SAME = 0;
+        static final int TIMESTAMP_TO_LOCAL_DATE_TIME = 1;
+        static final int DATE_TO_LOCAL_DATE = 2;
+        static final int TIME_TO_LOCAL_TIME = 3;
+        static final int CONVERT = 4;
+
+        final Class<?> from;
+        final int how;
+
+        Seen(Class<?> from, Class<?> boxedTarget) {
+            this.from = from;
+            if (boxedTarget.isAssignableFrom(from)) {
+                how = SAME;
+            } else if (from == java.sql.Timestamp.class && boxedTarget == java.time.LocalDateTime.class) {
+                how = TIMESTAMP_TO_LOCAL_DATE_TIME;
+            } else if (from == java.sql.Date.class && boxedTarget == java.time.LocalDate.class) {
+                how = DATE_TO_LOCAL_DATE;
+            } else if (from == java.sql.Time.class && boxedTarget == java.time.LocalTime.class) {
+                how = TIME_TO_LOCAL_TIME;
+            } else {
+                how = CONVERT;
+            }
+        }
     }
 
     /**
@@ -190,16 +267,13 @@ final class MappingPlan<T> {
      */
     @SuppressWarnings("unchecked")
     <S, X extends Exception> T build(S row, Cells<S, X> cells) throws X {
-        if (constructor == null) {
-            return (T) cells.get(row, 0);
+        if (record != null) { // small, so that the JIT inlines it into the loop over the rows
+            return (T) record.make(row, cells);
         }
-        if (properties == null) {
-            Object[] args = new Object[column.length];
-            for (int i = 0; i < args.length; i++) {
-                args[i] = cells.get(row, i);
-            }
-            return instantiate(constructor, args);
-        }
+        return constructor == null ? (T) cells.get(row, 0) : bean(row, cells);
+    }
+
+    private <S, X extends Exception> T bean(S row, Cells<S, X> cells) throws X {
         T bean = instantiate(constructor);
         for (int i = 0; i < properties.length; i++) {
             properties[i].set(bean, cells.get(row, i));
@@ -207,9 +281,9 @@ final class MappingPlan<T> {
         return bean;
     }
 
-    private static <T> T instantiate(Constructor<T> ctor, Object... args) {
+    private static <T> T instantiate(Constructor<T> ctor) {
         try {
-            return ctor.newInstance(args);
+            return ctor.newInstance();
         } catch (InvocationTargetException e) {
             throw new QueryException(SqlMessages.sqlConstructorFailed(ctor.getDeclaringClass().getName(),
                     String.valueOf(e.getCause())));

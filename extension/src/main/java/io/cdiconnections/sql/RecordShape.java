@@ -7,7 +7,7 @@ import java.lang.reflect.RecordComponent;
  * What {@link MappingPlan} needs to know of a record class, found by reflection once per class
  * rather than at every {@link Table#as(Class)} call: its components' names (as declared and as
  * {@link RowMapper#normalize} matches them), their types, and its canonical constructor, made
- * accessible. Reading the components and looking the constructor up cost about 3 µs a call,
+ * accessible and bound ({@link RecordConstructor}). Reading the components and looking the constructor up cost about 3 µs a call,
  * as much as mapping 10 rows (docs/performance.md, issue 16).
  */
 final class RecordShape {
@@ -27,8 +27,8 @@ final class RecordShape {
     final Class<?>[] types;
     /** The components' types, primitives boxed: what a value must be an instance of to pass as it is. */
     final Class<?>[] boxed;
-    /** The canonical constructor, accessible; null when it cannot be had. */
-    private final Constructor<?> constructor;
+    /** Calls the canonical constructor; null when it cannot be had. */
+    private final RecordConstructor constructor;
 
     private RecordShape(Class<?> type) {
         RecordComponent[] components = type.getRecordComponents();
@@ -50,7 +50,7 @@ final class RecordShape {
         } catch (NoSuchMethodException | RuntimeException e) {
             ctor = null;
         }
-        constructor = ctor;
+        constructor = ctor == null ? null : RecordConstructor.of(ctor);
     }
 
     /**
@@ -63,15 +63,13 @@ final class RecordShape {
 
     /**
      * @param type the record class this shape is of
-     * @param <T>  its type
-     * @return its canonical constructor
+     * @return what calls its canonical constructor
      * @throws QueryException when the constructor cannot be had or made accessible
      */
-    @SuppressWarnings("unchecked")
-    <T> Constructor<T> constructor(Class<T> type) {
+    RecordConstructor constructor(Class<?> type) {
         if (constructor == null) {
             throw new QueryException(SqlMessages.sqlNotInstantiable(type.getName()));
         }
-        return (Constructor<T>) constructor;
+        return constructor;
     }
 }
