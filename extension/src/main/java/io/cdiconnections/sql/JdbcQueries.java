@@ -160,6 +160,8 @@ public final class JdbcQueries<R> {
     /** What the statements go to, for spans and metrics: set at each connect, nothing recorded before. */
     private volatile Telemetry.Database observed = Telemetry.Database.NONE;
     private final ResultCaches cache;
+    /** Whether the current raw instance's results are pgjdbc's, for the typed reads: decided once per raw instance. */
+    final PoolDriver drivers = new PoolDriver();
     private volatile SqlSettings settings = SqlSettings.DEFAULT;
     /** {@code db.system.name} of a connect through {@link #configure(ConnectionParameters)}. */
     private final String system;
@@ -251,7 +253,7 @@ public final class JdbcQueries<R> {
      * @throws ConnectionUnavailableException when the raw instance was lost on every attempt
      */
     public Table query(String sql, QueryOptions options, Supplier<Hold<R>> hold) {
-        return read(sql, options, hold, Table::read, table -> table);
+        return read(sql, options, hold, raw -> Table::read, table -> table);
     }
 
     /**
@@ -262,11 +264,11 @@ public final class JdbcQueries<R> {
      */
     <T> List<T> query(String sql, QueryOptions options, Class<T> type, Supplier<Hold<R>> hold) {
         Objects.requireNonNull(type, "type");
-        return read(sql, options, hold, rs -> ResultMapper.readAll(rs, type), table -> table.as(type));
+        return read(sql, options, hold, raw -> rs -> ResultMapper.readAll(rs, type, drivers.pgjdbc(raw, rs)), table -> table.as(type));
     }
 
-    /** The read of both: {@code direct} reads an uncached result, {@code cached} makes it of a table kept with the ttl. */
-    private <X> X read(String sql, QueryOptions options, Supplier<Hold<R>> hold, Statements.Reader<X> direct,
+    /** The read of both: {@code direct} gives what reads an uncached result of a raw instance, {@code cached} makes it of a kept table. */
+    private <X> X read(String sql, QueryOptions options, Supplier<Hold<R>> hold, Function<R, Statements.Reader<X>> direct,
             Function<Table, X> cached) {
         Objects.requireNonNull(options, "options");
         return attempts(sql, options.params(), options.retry(), hold, (held, bound, s, sent) -> {
@@ -287,7 +289,7 @@ public final class JdbcQueries<R> {
             try (Connection c = jdbc.open(held.raw())) {
                 sent[0] = true;
                 if (key == null) {
-                    result = Statements.query(c, bound, options, direct);
+                    result = Statements.query(c, bound, options, direct.apply(held.raw()));
                 } else {
                     kept = Statements.query(c, bound, options);
                 }
@@ -328,8 +330,7 @@ public final class JdbcQueries<R> {
             try (Hold<R> held = hold.get()) {
                 SqlSettings s = settings;
                 // bound once connected when the database decides how strings and comments read
-                NamedSql.Bound bound = early != null ? early : NamedSql.parse(sql, syntax.get()).bind(connection,
-                        params);
+                NamedSql.Bound bound = early != null ? early : NamedSql.parse(sql, syntax.get()).bind(connection, params);
                 boolean[] sent = {false};
                 try {
                     return body.run(held, bound, s, sent);
@@ -405,8 +406,7 @@ public final class JdbcQueries<R> {
             }
         } catch (SQLException e) {
             Failures failures = settings.failures(connection);
-            throw SqlObservation.failed(span,
-                    lost.test(e) ? failures.writeUnavailable(e) : failures.statement(e, sql));
+            throw SqlObservation.failed(span, lost.test(e) ? failures.writeUnavailable(e) : failures.statement(e, sql));
         } catch (RuntimeException e) {
             throw SqlObservation.failed(span, e);
         } catch (Exception e) {

@@ -62,17 +62,18 @@ final class ResultMapper<T> {
     /**
      * Reads a result set to its end, each row mapped.
      *
-     * @param rs   the result set, before its first row
-     * @param type the record, bean or value class
-     * @param <T>  its type
+     * @param rs     the result set, before its first row
+     * @param type   the record, bean or value class
+     * @param pgjdbc whether the result set is pgjdbc's ({@link #pgjdbc(ResultSet)}, decided once per pool by {@link PoolDriver})
+     * @param <T>    its type
      * @return the rows mapped, in order, unmodifiable
      * @throws SQLException   when reading fails
      * @throws QueryException as {@link Table#as(Class)} throws it, before any row is read when no
      *                        column fills a member
      */
-    static <T> List<T> readAll(ResultSet rs, Class<T> type) throws SQLException {
+    static <T> List<T> readAll(ResultSet rs, Class<T> type, boolean pgjdbc) throws SQLException {
         try {
-            ResultMapper<T> mapper = new ResultMapper<>(MappingPlan.of(type, Table.columns(rs)), pgjdbc(rs));
+            ResultMapper<T> mapper = new ResultMapper<>(MappingPlan.of(type, Table.columns(rs)), pgjdbc);
             List<T> rows = new ArrayList<>();
             while (rs.next()) {
                 rows.add(mapper.map(rs));

@@ -53,7 +53,11 @@ final class RowStream {
     private final ResultSet rs;
     /** Whether auto-commit was turned off for the stream, to turn back on at its end. */
     private final boolean restoreAutoCommit;
+    /** Whether the result set is pgjdbc's, for the typed getters of {@link #as(Class)} ({@link PoolDriver}). */
+    private final boolean pgjdbc;
     private final List<Column> columns;
+    /** Reads the current row's values: made once per stream, so that a row costs no lambda of its own. */
+    private final Statements.Reader<Object[]> valuesOf;
     private final AtomicBoolean closed = new AtomicBoolean();
     /** The stream's span, from its open to its close, told the rows read. */
     private final Telemetry.Span span;
@@ -66,8 +70,8 @@ final class RowStream {
     private boolean done;
 
     private RowStream(String connection, String sql, Failures failures, JdbcQueries.Hold<?> hold, Connection jdbc,
-            PreparedStatement statement, ResultSet rs, boolean restoreAutoCommit, List<Column> columns, Object[] first,
-            Telemetry.Span span) {
+            PreparedStatement statement, ResultSet rs, boolean restoreAutoCommit, boolean pgjdbc, List<Column> columns,
+            Object[] first, Telemetry.Span span) {
         this.connection = connection;
         this.span = span;
         this.sql = sql;
@@ -77,7 +81,10 @@ final class RowStream {
         this.statement = statement;
         this.rs = rs;
         this.restoreAutoCommit = restoreAutoCommit;
+        this.pgjdbc = pgjdbc;
         this.columns = List.copyOf(columns);
+        int width = columns.size();
+        this.valuesOf = r -> Table.values(r, width);
         this.first = first;
         this.done = first == null;
     }
@@ -121,7 +128,8 @@ final class RowStream {
                 rs = ps.getResultSet();
                 List<Column> columns = Table.columns(rs);
                 Object[] row = rs.next() ? Table.values(rs, columns.size()) : null;
-                return new RowStream(connection, sql, s.failures(connection), held.transfer(), c, ps, rs, restore,
+                boolean pg = queries.drivers.pgjdbc(held.raw(), rs);
+                return new RowStream(connection, sql, s.failures(connection), held.transfer(), c, ps, rs, restore, pg,
                         columns, row, span);
             } catch (SQLException | RuntimeException | Error e) {
                 SqlObservation.failed(span, e, s.failures(connection));
@@ -174,14 +182,16 @@ final class RowStream {
             close();
             throw e;
         }
-        RowMapper<T> opening = RowMapper.of(plan);       // the row read while opening, by getObject
-        // the others straight from the result set, typed
-        ResultMapper<T> rest = new ResultMapper<>(plan, ResultMapper.pgjdbc(rs));
-        return StreamSupport.stream(new Unsplit<T>() {
+        // made once per stream, not per row: the row read while opening, by getObject; the others
+        // straight from the result set, typed
+        Function<Object[], T> opening = RowMapper.of(plan)::map;
+        Statements.Reader<T> rest = new ResultMapper<>(plan, pgjdbc)::map;
+        // a single value may be null (a nullable column); a record or a bean never is, nor a primitive
+        return StreamSupport.stream(new Unsplit<T>(!plan.mayBeNull()) {
             @Override
             @SuppressWarnings("unchecked")
             public boolean tryAdvance(Consumer<? super T> action) {
-                Object v = next(rest::map, opening::map);
+                Object v = next(rest, opening);
                 if (v == END) {
                     return false;
                 }
@@ -196,7 +206,7 @@ final class RowStream {
      * @return tables of {@code size} rows, as a stream that closes this one when it is closed or read to its end
      */
     Stream<Table> chunks(int size) {
-        return StreamSupport.stream(new Unsplit<Table>() {
+        return StreamSupport.stream(new Unsplit<Table>(true) {
             @Override
             public boolean tryAdvance(Consumer<? super Table> action) {
                 List<Object[]> data = new ArrayList<>(Math.min(size, DEFAULT_FETCH_SIZE));
@@ -213,7 +223,7 @@ final class RowStream {
     }
 
     private Stream<Object[]> values() {
-        return StreamSupport.stream(new Unsplit<Object[]>() {
+        return StreamSupport.stream(new Unsplit<Object[]>(true) {
             @Override
             public boolean tryAdvance(Consumer<? super Object[]> action) {
                 Object[] v = next();
@@ -231,8 +241,9 @@ final class RowStream {
      * stream by reading thousands of rows ahead into an array, which is what a stream must not hold.
      */
     private abstract static class Unsplit<T> extends Spliterators.AbstractSpliterator<T> {
-        Unsplit() {
-            super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
+        /** @param nonNull whether no element is ever null: said ({@code NONNULL}) only then */
+        Unsplit(boolean nonNull) {
+            super(Long.MAX_VALUE, Spliterator.ORDERED | (nonNull ? Spliterator.NONNULL : 0));
         }
 
         @Override
@@ -248,7 +259,7 @@ final class RowStream {
      * @throws IllegalStateException          when the stream was closed before its end
      */
     Object[] next() {
-        Object v = next(r -> Table.values(r, columns.size()), values -> values);
+        Object v = next(valuesOf, Function.identity());
         return v == END ? null : (Object[]) v;
     }
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Spliterator;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
@@ -160,6 +161,32 @@ class SqlStreamTest {
                     new Numbered(3, "row 3"));
         }
         assertThat(active(sql.raw())).isZero();
+    }
+
+    @org.junit.jupiter.api.Test
+    void aStreamOfANullableColumnYieldsItsNullsAndDoesNotClaimNoneIsNull() {
+        SQLConnection sql = open(Db.H2);
+        // the first row is mapped as it was read while opening, the others from the result set: a null in each
+        String values = "select case when mod(x, 2) = 1 then null else 'v' || x end as v from system_range(1, 4)";
+        List<String> read = new ArrayList<>();
+        try (Stream<String> stream = sql.stream(values, QueryOptions.defaults(), String.class)) {
+            Spliterator<String> it = stream.spliterator();
+            assertThat(it.hasCharacteristics(Spliterator.NONNULL)).as("NONNULL of a single nullable value").isFalse();
+            it.forEachRemaining(read::add);
+        }
+        assertThat(read).containsExactly(null, "v2", null, "v4");
+        assertThat(active(sql.raw())).isZero();
+        // what is never null says so: a record, a primitive (a null fails), a chunk (rows are a mapped
+        // stream, whose spliterator says nothing of nulls)
+        List<java.util.function.Supplier<Stream<?>>> nonNull = List.of(
+                () -> sql.stream(Db.H2.rows(2), QueryOptions.defaults(), Numbered.class),
+                () -> sql.stream("select 1 as one", QueryOptions.defaults(), int.class),
+                () -> sql.chunks(Db.H2.rows(2), QueryOptions.defaults(), 1));
+        for (java.util.function.Supplier<Stream<?>> open : nonNull) {
+            try (Stream<?> s = open.get()) {
+                assertThat(s.spliterator().hasCharacteristics(Spliterator.NONNULL)).as("NONNULL").isTrue();
+            }
+        }
     }
 
     @ParameterizedTest

@@ -3,6 +3,7 @@ package io.cdiconnections.internal.jcache;
 import java.net.URI;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 import javax.cache.Cache;
@@ -27,7 +28,8 @@ import io.cdiconnections.internal.SharedCache;
  * <p>Payara (Server and Micro) makes its JCache provider over its own Hazelcast member and binds it
  * in JNDI only: {@link Caching#getCachingProvider(ClassLoader)} does not return it (found through
  * the class path, Hazelcast's provider would start a second member with Hazelcast's default
- * configuration, multicast on), so the JNDI name is tried first.
+ * configuration, multicast on), so the JNDI name is tried first. Something else bound there is
+ * passed over, with one WARNING per JVM; something else at a {@code jndi:} name fails.
  *
  * <p>A cache this makes keeps an entry at most {@link #MAX_ENTRY_LIFE} hour from its creation:
  * each entry also carries its own expiry (the query's ttl), checked on read, so the cache-wide one
@@ -46,6 +48,12 @@ public final class JCacheSource implements SharedCache.Source {
 
     /** {@code cache_provider}'s prefix for a provider the server binds in JNDI. */
     static final String JNDI = "jndi:";
+
+    private static final System.Logger LOG = System.getLogger(JCacheSource.class.getName());
+    /** The interface a provider implements, by name: a copy of the JCache API in another class loader has its own. */
+    private static final String PROVIDER_API = CachingProvider.class.getName();
+    /** Whether something other than a provider at {@value #PAYARA_PROVIDER} was logged: once per JVM. */
+    static final AtomicBoolean NOT_A_PROVIDER_AT_PAYARAS_NAME_LOGGED = new AtomicBoolean();
 
     /** Made by {@link java.util.ServiceLoader}. */
     public JCacheSource() {
@@ -66,7 +74,8 @@ public final class JCacheSource implements SharedCache.Source {
      * @param provider {@code cache_provider}: a class name, {@code jndi:<name>}, or null
      * @param loader   the class loader to find a provider class with
      * @return the provider
-     * @throws IllegalStateException when nothing usable is bound at a {@code jndi:} name
+     * @throws IllegalStateException when nothing, or something not a {@code CachingProvider}, is bound at a
+     *                               {@code jndi:} name
      */
     static CachingProvider provider(String provider, ClassLoader loader) {
         return provider(provider, loader, JCacheSource::bound);
@@ -77,13 +86,20 @@ public final class JCacheSource implements SharedCache.Source {
      *
      * @param provider {@code cache_provider}
      * @param loader   the class loader to find a provider class with
-     * @param bound    looks a name up in JNDI
+     * @param bound    looks a name up in JNDI: what is bound there, if anything
      * @return the provider
      */
-    static CachingProvider provider(String provider, ClassLoader loader,
-            Function<String, Optional<CachingProvider>> bound) {
+    static CachingProvider provider(String provider, ClassLoader loader, Function<String, Optional<Object>> bound) {
         if (provider == null) {
-            return bound.apply(PAYARA_PROVIDER).orElseGet(() -> Caching.getCachingProvider(loader));
+            Object payaras = bound.apply(PAYARA_PROVIDER).orElse(null);
+            if (payaras instanceof CachingProvider p) {
+                return p;
+            }
+            if (payaras != null && NOT_A_PROVIDER_AT_PAYARAS_NAME_LOGGED.compareAndSet(false, true)) {
+                LOG.log(System.Logger.Level.WARNING, JCacheMessages.notAProviderAtPayarasName(PAYARA_PROVIDER,
+                        payaras.getClass().getName(), providerOfSomeApi(payaras.getClass())));
+            }
+            return Caching.getCachingProvider(loader);
         }
         if (provider.startsWith(JNDI)) {
             String name = provider.substring(JNDI.length());
@@ -94,7 +110,13 @@ public final class JCacheSource implements SharedCache.Source {
                 // user:password@host, so the message names only the scheme.
                 throw new IllegalStateException(JCacheMessages.notLocal(scheme));
             }
-            return bound.apply(name).orElseThrow(() -> new IllegalStateException(JCacheMessages.nothingBound(provider, name)));
+            Object found = bound.apply(name)
+                    .orElseThrow(() -> new IllegalStateException(JCacheMessages.nothingBound(provider, name)));
+            if (found instanceof CachingProvider p) {
+                return p;
+            }
+            throw new IllegalStateException(JCacheMessages.notAProvider(provider, name, found.getClass().getName(),
+                    providerOfSomeApi(found.getClass())));
         }
         return Caching.getCachingProvider(provider, loader);
     }
@@ -110,8 +132,25 @@ public final class JCacheSource implements SharedCache.Source {
         return colon > 0 && (slash < 0 || colon < slash) ? name.substring(0, colon) : null;
     }
 
-    /** @return the provider bound at the name, if JNDI is there and it is one */
-    private static Optional<CachingProvider> bound(String name) {
+    /**
+     * @param type the class of an object bound where a provider was expected
+     * @return whether it implements an interface named {@code javax.cache.spi.CachingProvider}: when it
+     *         is no {@code CachingProvider} of this class loader's, that of another copy of the JCache API
+     *         (the application carries its own), a provider this cannot use
+     */
+    static boolean providerOfSomeApi(Class<?> type) {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            for (Class<?> i : c.getInterfaces()) {
+                if (i.getName().equals(PROVIDER_API) || providerOfSomeApi(i)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** @return what is bound at the name, if JNDI is there and something is */
+    private static Optional<Object> bound(String name) {
         InitialContext context = null;
         try {
             context = new InitialContext();
@@ -120,7 +159,7 @@ public final class JCacheSource implements SharedCache.Source {
                 // JVM whose jndi.properties points at an LDAP server, say) that is another machine
                 return Optional.empty();
             }
-            return context.lookup(name) instanceof CachingProvider p ? Optional.of(p) : Optional.empty();
+            return Optional.ofNullable(context.lookup(name));
         } catch (NamingException | RuntimeException | LinkageError e) { // no JNDI, or nothing bound there
             return Optional.empty();
         } finally {

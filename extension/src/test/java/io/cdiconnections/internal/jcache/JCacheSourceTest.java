@@ -26,6 +26,7 @@ import com.hazelcast.cache.HazelcastMemberCachingProvider;
 import com.hazelcast.core.Hazelcast;
 
 import io.cdiconnections.internal.SharedCache;
+import io.cdiconnections.test.LogCapture;
 
 /**
  * Which JCache provider {@code cache = "jcache"} takes: the one Payara binds in JNDI at
@@ -88,6 +89,56 @@ class JCacheSourceTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("cache_provider = \"jndi:java:global/absent\"")
                 .hasMessageContaining("no JCache CachingProvider is bound in JNDI at java:global/absent");
+    }
+
+    @Test
+    void aJndiCacheProviderWhoseNameHoldsSomethingElseFailsNamingTheKeyTheNameAndTheClassFound() {
+        bind(Map.of("java:global/grid/CachingProvider", new StringBuilder("s3cret-looking value")));
+
+        assertThatThrownBy(() -> JCacheSource.provider("jndi:java:global/grid/CachingProvider", loader))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("cache_provider = \"jndi:java:global/grid/CachingProvider\"")
+                .hasMessageContaining("JNDI holds a java.lang.StringBuilder at java:global/grid/CachingProvider, not a"
+                        + " javax.cache.spi.CachingProvider")
+                .hasMessageContaining("Give the name the server binds its JCache CachingProvider at")
+                .hasMessageNotContaining("s3cret");
+    }
+
+    @Test
+    void aProviderOfAnotherCopyOfTheJCacheApiIsNamedAsSuch() throws Exception {
+        // the JCache API loaded a second time, as from a WAR that carries its own cache-api jar
+        URL api = CachingProvider.class.getProtectionDomain().getCodeSource().getLocation();
+        try (URLClassLoader war = new URLClassLoader(new URL[] {api}, null)) {
+            Class<?> theirs = war.loadClass(CachingProvider.class.getName());
+            assertThat(theirs).isNotSameAs(CachingProvider.class);
+            Object foreign = Proxy.newProxyInstance(war, new Class<?>[] {theirs}, (proxy, method, args) -> null);
+            bind(Map.of("java:global/grid/CachingProvider", foreign));
+
+            assertThatThrownBy(() -> JCacheSource.provider("jndi:java:global/grid/CachingProvider", loader))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("at java:global/grid/CachingProvider, not a javax.cache.spi.CachingProvider")
+                    .hasMessageContaining("another copy of the JCache API")
+                    .hasMessageContaining("javax.cache:cache-api");
+        }
+        assertThat(JCacheSource.providerOfSomeApi(HazelcastMemberCachingProvider.class)).as("a provider of any copy")
+                .isTrue();
+        assertThat(JCacheSource.providerOfSomeApi(String.class)).isFalse();
+    }
+
+    @Test
+    void somethingElseAtPayarasNameIsPassedOverWithOneWarning() throws Exception {
+        JCacheSource.NOT_A_PROVIDER_AT_PAYARAS_NAME_LOGGED.set(false);
+        bind(Map.of("payara/CachingProvider", new StringBuilder("s3cret-looking value")));
+        try (URLClassLoader fresh = new URLClassLoader(new URL[0], loader);
+                LogCapture log = new LogCapture(JCacheSource.class.getName())) {
+            assertThat(JCacheSource.provider(null, fresh)).isSameAs(Caching.getCachingProvider(fresh));
+            assertThat(JCacheSource.provider(null, fresh)).isSameAs(Caching.getCachingProvider(fresh));
+
+            assertThat(log.messages()).as("logged once").hasSize(1).first().asString()
+                    .contains("JNDI holds a java.lang.StringBuilder at payara/CachingProvider")
+                    .contains("the only JCache provider on the class path is used instead")
+                    .contains("Set cache_provider").doesNotContain("s3cret");
+        }
     }
 
     @Test
