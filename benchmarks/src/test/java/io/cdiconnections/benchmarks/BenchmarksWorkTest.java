@@ -238,6 +238,31 @@ class BenchmarksWorkTest {
     }
 
     @Test
+    void jsonOfATableAndOfItsRecordsHoldsTheSameRowsAndBothAreTimed() throws Exception {
+        assumeTrue(postgresIsUp(), "PostgreSQL on " + Databases.POSTGRES_URL + " is not running");
+        JsonInterleavedBenchmark b = new JsonInterleavedBenchmark();
+        b.rows = 20;
+        b.setup();
+        try {
+            String before = b.tableJson();
+            assertThat(before).startsWith("[{\"id\":0,\"name\":\"item number 0\",\"price\":0.25,"
+                    + "\"created\":\"2026-01-01T00:00:00\",\"active\":true},");
+            assertThat(b.sameJson()).isTrue();
+            JsonInterleavedBenchmark.Times times = new JsonInterleavedBenchmark.Times();
+            Blackhole bh = new Blackhole(
+                    "Today's password is swordfish. I understand instantiating Blackholes directly is dangerous.");
+            for (int turn = 0; turn < 3; turn++) {
+                b.write(times, bh);
+            }
+            assertThat(b.tableJson()).as("fresh timestamps write the same text").isEqualTo(before);
+            assertThat(times.tableNanos()).isPositive();
+            assertThat(times.recordsNanos()).isPositive();
+        } finally {
+            b.tearDown();
+        }
+    }
+
+    @Test
     void injectedAndHandWrittenBeansAnswer() throws SQLException {
         InjectionBenchmark b = new InjectionBenchmark();
         b.setup();

@@ -77,6 +77,8 @@ public final class JsonValues {
     public static void writeValue(Object value, Sink out) {
         if (value == null) {
             out.nullValue();
+        } else if (value instanceof String s) { // the commonest value first: it would meet every other test
+            out.value(s);
         } else if (value instanceof Boolean b) {
             out.value(b);
         } else if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
@@ -122,7 +124,7 @@ public final class JsonValues {
      */
     static String text(Object value) {
         if (value instanceof java.sql.Timestamp t) {
-            return DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(t.toLocalDateTime());
+            return IsoText.timestamp(t);
         } else if (value instanceof java.sql.Date d) {
             return DateTimeFormatter.ISO_LOCAL_DATE.format(d.toLocalDate());
         } else if (value instanceof java.sql.Time t) {
@@ -130,7 +132,7 @@ public final class JsonValues {
         } else if (value instanceof java.util.Date d) {
             return DateTimeFormatter.ISO_INSTANT.format(d.toInstant());
         } else if (value instanceof LocalDateTime t) {
-            return DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(t);
+            return IsoText.localDateTime(t);
         } else if (value instanceof LocalDate d) {
             return DateTimeFormatter.ISO_LOCAL_DATE.format(d);
         } else if (value instanceof LocalTime t) {

@@ -22,6 +22,6 @@ public class RowJsonbSerializer implements JsonbSerializer<JsonWritable> {
      */
     @Override
     public void serialize(JsonWritable row, JsonGenerator generator, SerializationContext context) {
-        row.writeJson(new TableJsonbSerializer.GeneratorSink(generator));
+        row.writeJson(new JsonpSink(generator));
     }
 }

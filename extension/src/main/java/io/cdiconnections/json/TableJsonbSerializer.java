@@ -1,8 +1,5 @@
 package io.cdiconnections.json;
 
-import java.math.BigDecimal;
-import java.math.BigInteger;
-
 import jakarta.json.bind.serializer.JsonbSerializer;
 import jakarta.json.bind.serializer.SerializationContext;
 import jakarta.json.stream.JsonGenerator;
@@ -30,70 +27,6 @@ public class TableJsonbSerializer implements JsonbSerializer<JsonWritable> {
      */
     @Override
     public void serialize(JsonWritable table, JsonGenerator generator, SerializationContext context) {
-        table.writeJson(new GeneratorSink(generator));
-    }
-
-    /** A JSON-P generator as a {@link JsonValues.Sink}. */
-    static final class GeneratorSink implements JsonValues.Sink {
-        private final JsonGenerator g;
-
-        GeneratorSink(JsonGenerator g) {
-            this.g = g;
-        }
-
-        @Override
-        public void startArray() {
-            g.writeStartArray();
-        }
-
-        @Override
-        public void endArray() {
-            g.writeEnd();
-        }
-
-        @Override
-        public void startObject() {
-            g.writeStartObject();
-        }
-
-        @Override
-        public void endObject() {
-            g.writeEnd();
-        }
-
-        @Override
-        public void key(String name) {
-            g.writeKey(name);
-        }
-
-        @Override
-        public void nullValue() {
-            g.writeNull();
-        }
-
-        @Override
-        public void value(boolean value) {
-            g.write(value);
-        }
-
-        @Override
-        public void value(long value) {
-            g.write(value);
-        }
-
-        @Override
-        public void value(BigDecimal value) {
-            g.write(value);
-        }
-
-        @Override
-        public void value(BigInteger value) {
-            g.write(value);
-        }
-
-        @Override
-        public void value(String value) {
-            g.write(value);
-        }
+        table.writeJson(new JsonpSink(generator));
     }
 }

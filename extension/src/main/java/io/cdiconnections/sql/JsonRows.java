@@ -17,36 +17,37 @@ final class JsonRows {
     }
 
     static void writeTable(Table table, JsonValues.Sink out) {
+        String[] keys = keys(table.columns());
         out.startArray();
-        List<Column> columns = table.columns();
-        boolean[] first = firstOccurrences(columns);
         for (Row row : table) {
-            writeRow(columns, first, row, out);
+            writeRow(keys, row.raw(), out);
         }
         out.endArray();
     }
 
     static void writeRow(Row row, List<Column> columns, JsonValues.Sink out) {
-        writeRow(columns, firstOccurrences(columns), row, out);
+        writeRow(keys(columns), row.raw(), out);
     }
 
-    private static void writeRow(List<Column> columns, boolean[] first, Row row, JsonValues.Sink out) {
+    private static void writeRow(String[] keys, Object[] values, JsonValues.Sink out) {
         out.startObject();
-        for (int i = 0; i < columns.size(); i++) {
-            if (first[i]) {
-                out.key(columns.get(i).name());
-                JsonValues.writeValue(row.get(i), out);
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] != null) {
+                out.key(keys[i]);
+                JsonValues.writeValue(values[i], out);
             }
         }
         out.endObject();
     }
 
-    private static boolean[] firstOccurrences(List<Column> columns) {
-        boolean[] first = new boolean[columns.size()];
+    /** @return each column's key, null for a name an earlier column has */
+    private static String[] keys(List<Column> columns) {
+        String[] keys = new String[columns.size()];
         Set<String> seen = new HashSet<>();
-        for (int i = 0; i < first.length; i++) {
-            first[i] = seen.add(columns.get(i).name());
+        for (int i = 0; i < keys.length; i++) {
+            String name = columns.get(i).name();
+            keys[i] = seen.add(name) ? name : null;
         }
-        return first;
+        return keys;
     }
 }
