@@ -171,7 +171,7 @@ final class MappingPlan<T> {
 
     /** @return whether a row may map to null: a single value of a type not primitive (never a record or a bean) */
     boolean mayBeNull() {
-        return constructor == null && !types[0].isPrimitive();
+        return constructor == null && record == null && !types[0].isPrimitive();
     }
 
     /** @return the position, from 0, of the column that fills the member */
