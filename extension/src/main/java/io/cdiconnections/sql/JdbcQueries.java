@@ -253,7 +253,7 @@ public final class JdbcQueries<R> {
      * @throws ConnectionUnavailableException when the raw instance was lost on every attempt
      */
     public Table query(String sql, QueryOptions options, Supplier<Hold<R>> hold) {
-        return read(sql, options, hold, raw -> Table::read, table -> table);
+        return read(sql, options, hold, raw -> rs -> Table.read(rs, drivers.pgjdbc(raw, rs)), table -> table);
     }
 
     /**

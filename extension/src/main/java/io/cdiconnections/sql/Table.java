@@ -82,13 +82,35 @@ public final class Table implements Iterable<Row>, JsonWritable {
      * @throws SQLException when reading fails
      */
     static Table read(ResultSet rs) throws SQLException {
+        return read(rs, false);
+    }
+
+    /**
+     * Reads a result set to its end.
+     *
+     * @param rs     the result set, positioned before its first row
+     * @param pgjdbc whether pgjdbc made it: its {@code timestamp} columns are then read without
+     *               its calendar ({@link PgTimestamps}), the values the same
+     * @return the table
+     * @throws SQLException when reading fails
+     */
+    static Table read(ResultSet rs, boolean pgjdbc) throws SQLException {
         List<Column> columns = columns(rs);
         int n = columns.size();
+        boolean[] timestamps = pgjdbc ? PgTimestamps.columns(columns) : null;
         List<Object[]> data = new ArrayList<>();
         while (rs.next()) {
-            data.add(values(rs, n));
+            data.add(timestamps == null ? values(rs, n) : values(rs, timestamps));
         }
         return new Table(columns, data);
+    }
+
+    private static Object[] values(ResultSet rs, boolean[] timestamps) throws SQLException {
+        Object[] values = new Object[timestamps.length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = timestamps[i] ? PgTimestamps.read(rs, i + 1) : Values.detach(rs.getObject(i + 1));
+        }
+        return values;
     }
 
     /** @return the columns of a result set */

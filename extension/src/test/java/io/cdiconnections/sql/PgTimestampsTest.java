@@ -1,0 +1,122 @@
+package io.cdiconnections.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.TimeZone;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A {@code timestamp} read the fast way on pgjdbc ({@link PgTimestamps}) is the very
+ * {@code Timestamp} pgjdbc's {@code getObject} gives, against a real PostgreSQL: random instants
+ * of every year the fast way reads, each daylight-saving transition's gap and overlap (and the
+ * minutes around them), Samoa's skipped day, Julian dates, BC dates and infinity, in zones with
+ * whole, half-hour, quarter-hour and negative daylight saving, read in pgjdbc's text and binary
+ * modes.
+ */
+class PgTimestampsTest {
+
+    private static final String URL = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
+
+    @ParameterizedTest
+    @ValueSource(strings = {"America/New_York", "Europe/Berlin", "Australia/Lord_Howe", "America/Sao_Paulo",
+        "Pacific/Apia", "Europe/Dublin", "America/St_Johns", "Asia/Kathmandu", "UTC"})
+    void aFastReadGivesWhatGetObjectGives(String zone) throws Exception {
+        TimeZone before = TimeZone.getDefault();
+        TimeZone.setDefault(TimeZone.getTimeZone(zone));
+        try {
+            List<String> values = values(ZoneId.of(zone));
+            for (String mode : new String[] {"&prepareThreshold=0", "&prepareThreshold=-1"}) { // text, binary
+                try (Connection c = DriverManager.getConnection(URL + mode)) {
+                    compare(c, values, zone + mode);
+                }
+            }
+        } finally {
+            TimeZone.setDefault(before);
+        }
+    }
+
+    private static void compare(Connection c, List<String> values, String where) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("create temporary table pg_ts_check (n int, t timestamp(6), tz timestamptz)");
+        }
+        try (PreparedStatement ins = c.prepareStatement("insert into pg_ts_check values (?, cast(? as timestamp), now())")) {
+            for (int i = 0; i < values.size(); i++) {
+                ins.setInt(1, i);
+                ins.setString(2, values.get(i));
+                ins.addBatch();
+            }
+            ins.executeBatch();
+        }
+        int fast = 0;
+        try (PreparedStatement q = c.prepareStatement("select t, tz from pg_ts_check order by n");
+             ResultSet rs = q.executeQuery()) {
+            assertThat(PgTimestamps.columns(Table.columns(rs))).containsExactly(true, false);
+            int row = 0;
+            while (rs.next()) {
+                Object expected = rs.getObject(1);
+                Object actual = PgTimestamps.read(rs, 1);
+                assertThat(actual).as("%s: %s", where, values.get(row)).isEqualTo(expected);
+                if (actual != null) {
+                    assertThat(((Timestamp) actual).getTime()).as("%s: %s", where, values.get(row))
+                            .isEqualTo(((Timestamp) expected).getTime());
+                    fast += ((Timestamp) actual).toLocalDateTime().getYear() >= 1583 ? 1 : 0;
+                }
+                row++;
+            }
+            assertThat(row).isEqualTo(values.size());
+        } finally {
+            try (Statement s = c.createStatement()) {
+                s.execute("drop table pg_ts_check");
+            }
+        }
+        assertThat(fast).as("values read the fast way").isGreaterThan(values.size() / 2);
+    }
+
+    /** @return timestamps as PostgreSQL reads them: random, around each transition of the zone, and the odd ones */
+    private static List<String> values(ZoneId zone) {
+        List<String> values = new ArrayList<>();
+        Random random = new Random(zone.getId().hashCode());
+        long from = LocalDateTime.of(1583, 1, 1, 0, 0).toEpochSecond(java.time.ZoneOffset.UTC);
+        long to = LocalDateTime.of(9999, 12, 31, 23, 59).toEpochSecond(java.time.ZoneOffset.UTC);
+        for (int i = 0; i < 1500; i++) {
+            long second = from + (long) (random.nextDouble() * (to - from));
+            values.add(LocalDateTime.ofEpochSecond(second, random.nextInt(1_000_000) * 1000, java.time.ZoneOffset.UTC)
+                    .toString());
+        }
+        ZoneRules rules = zone.getRules();
+        ZoneOffsetTransition t = rules.nextTransition(Instant.parse("1900-01-01T00:00:00Z"));
+        for (int n = 0; t != null && n < 400 && t.getInstant().isBefore(Instant.parse("2040-01-01T00:00:00Z")); n++) {
+            LocalDateTime at = t.getDateTimeBefore();
+            long gap = t.getDuration().getSeconds();
+            for (long offset : new long[] {-3600, -60, -1, 0, 1, gap / 2, gap - 1, gap, gap + 1, 60 + Math.abs(gap), 3600}) {
+                values.add(at.plusSeconds(offset).toString());
+            }
+            t = rules.nextTransition(t.getInstant());
+        }
+        values.add("2011-12-30T12:00:00"); // the day Samoa skipped
+        values.add("1582-10-10T12:00:00"); // Julian in Timestamp, Gregorian in LocalDateTime
+        values.add("1000-06-01T00:00:00");
+        values.add("0044-03-15T12:00:00 BC");
+        values.add("infinity");
+        values.add("-infinity");
+        values.add(null);
+        return values;
+    }
+}
