@@ -55,6 +55,8 @@ final class MappingPlan<T> {
     private final Seen[] seen;
     /** Per member, the class of {@link #seen} when its values pass as they are, else null. */
     private final Class<?>[] passes;
+    /** Per member, whether its type is {@code LocalDateTime}. */
+    private final boolean[] toLocalDateTime;
     /** A bean's properties, in member order; null for a record or a single value. */
     private final BeanProperty[] properties;
 
@@ -73,6 +75,10 @@ final class MappingPlan<T> {
         this.properties = properties;
         this.seen = new Seen[types.length];
         this.passes = new Class<?>[types.length];
+        this.toLocalDateTime = new boolean[types.length];
+        for (int i = 0; i < types.length; i++) {
+            toLocalDateTime[i] = types[i] == java.time.LocalDateTime.class;
+        }
     }
 
     /**
@@ -196,10 +202,17 @@ final class MappingPlan<T> {
      * @throws QueryException when it is null for a primitive, or does not convert
      */
     Object value(Object v, int member) {
-        // under 35 bytecodes, for the JIT to inline it into every row's loop: a value of the class
-        // last seen, which needs no conversion, returns here (issue 16)
-        if (v != null && v.getClass() == passes[member]) {
-            return v;
+        // small, for the JIT to inline it into every row's loop (issue 16): a value of the class last
+        // seen, which needs no conversion, returns here, and a Timestamp for a LocalDateTime, the
+        // commonest conversion, is made here; convert() decides the rest
+        if (v != null) {
+            Class<?> c = v.getClass();
+            if (c == passes[member]) {
+                return v;
+            }
+            if (c == java.sql.Timestamp.class && toLocalDateTime[member]) {
+                return ((java.sql.Timestamp) v).toLocalDateTime();
+            }
         }
         return convert(v, member);
     }

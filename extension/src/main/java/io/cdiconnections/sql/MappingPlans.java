@@ -77,7 +77,11 @@ final class MappingPlans {
      */
     static boolean keptFor(Class<?> type) {
         ClassLoader ours = MappingPlans.class.getClassLoader();
-        for (ClassLoader l = type.getClassLoader(); l != null; l = l.getParent()) {
+        ClassLoader loader = type.getClassLoader();
+        if (loader == ours) {
+            return true; // the common case, without asking for parents
+        }
+        for (ClassLoader l = loader; l != null; l = l.getParent()) {
             if (l == ours) {
                 return true;
             }

@@ -89,26 +89,26 @@ public final class Table implements Iterable<Row>, JsonWritable {
      * Reads a result set to its end.
      *
      * @param rs     the result set, positioned before its first row
-     * @param pgjdbc whether pgjdbc made it: its {@code timestamp} columns are then read without
-     *               its calendar ({@link PgTimestamps}), the values the same
+     * @param pgjdbc whether pgjdbc made it: its columns of common types are then read the fast
+     *               way ({@link PgCells}), the values the same
      * @return the table
      * @throws SQLException when reading fails
      */
     static Table read(ResultSet rs, boolean pgjdbc) throws SQLException {
         List<Column> columns = columns(rs);
         int n = columns.size();
-        boolean[] timestamps = pgjdbc ? PgTimestamps.columns(columns) : null;
+        byte[] reads = pgjdbc ? PgCells.reads(columns) : null;
         List<Object[]> data = new ArrayList<>();
         while (rs.next()) {
-            data.add(timestamps == null ? values(rs, n) : values(rs, timestamps));
+            data.add(reads == null ? values(rs, n) : values(rs, reads));
         }
         return new Table(columns, data);
     }
 
-    private static Object[] values(ResultSet rs, boolean[] timestamps) throws SQLException {
-        Object[] values = new Object[timestamps.length];
+    private static Object[] values(ResultSet rs, byte[] reads) throws SQLException {
+        Object[] values = new Object[reads.length];
         for (int i = 0; i < values.length; i++) {
-            values[i] = timestamps[i] ? PgTimestamps.read(rs, i + 1) : Values.detach(rs.getObject(i + 1));
+            values[i] = PgCells.read(rs, i + 1, reads[i]);
         }
         return values;
     }

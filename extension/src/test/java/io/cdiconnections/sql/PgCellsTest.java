@@ -23,14 +23,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A {@code timestamp} read the fast way on pgjdbc ({@link PgTimestamps}) is the very
+ * A value read the fast way on pgjdbc ({@link PgCells}) is the very object {@code getObject}
+ * gives. A {@code timestamp}: the very
  * {@code Timestamp} pgjdbc's {@code getObject} gives, against a real PostgreSQL: random instants
  * of every year the fast way reads, each daylight-saving transition's gap and overlap (and the
  * minutes around them), Samoa's skipped day, Julian dates, BC dates and infinity, in zones with
  * whole, half-hour, quarter-hour and negative daylight saving, read in pgjdbc's text and binary
  * modes.
  */
-class PgTimestampsTest {
+class PgCellsTest {
 
     private static final String URL = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
 
@@ -52,6 +53,63 @@ class PgTimestampsTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void integersBooleansAndStringsGiveWhatGetObjectGives() throws Exception {
+        String[] types = {"int2", "int4", "int8", "bool", "varchar(20)", "text", "char(5)", "numeric(10,2)"};
+        String[][] values = {
+            {"0", "-32768", "32767", "7", null},
+            {"0", "-2147483648", "2147483647", "128", "-1", null},
+            {"0", "-9223372036854775808", "9223372036854775807", "1", null},
+            {"true", "false", null},
+            {"", "plain", "ünïcødé ✓", " padded ", null},
+            {"", "long " + "x".repeat(5000), "tab\there", null},
+            {"", "ab", "abcde", null},
+            {"0", "1.5", "NaN", null},
+        };
+        byte[] expectedReads = {PgCells.INT, PgCells.INT, PgCells.LONG, PgCells.BOOLEAN, PgCells.STRING, PgCells.STRING,
+            PgCells.STRING, PgCells.OBJECT};
+        for (String mode : new String[] {"&prepareThreshold=0", "&prepareThreshold=-1"}) { // text, binary
+            try (Connection c = DriverManager.getConnection(URL + mode)) {
+                for (int t = 0; t < types.length; t++) {
+                    try (Statement s = c.createStatement()) {
+                        s.execute("create temporary table pg_cell_check (n int, v " + types[t] + ")");
+                    }
+                    try (PreparedStatement ins = c.prepareStatement("insert into pg_cell_check values (?, cast(? as "
+                            + types[t] + "))")) {
+                        for (int i = 0; i < values[t].length; i++) {
+                            ins.setInt(1, i);
+                            ins.setString(2, values[t][i]);
+                            ins.addBatch();
+                        }
+                        ins.executeBatch();
+                    }
+                    for (int run = 0; run < 6; run++) { // past the threshold, pgjdbc's binary mode
+                        try (PreparedStatement q = c.prepareStatement("select v from pg_cell_check order by n");
+                             ResultSet rs = q.executeQuery()) {
+                            byte read = PgCells.reads(Table.columns(rs)) == null ? PgCells.OBJECT
+                                    : PgCells.reads(Table.columns(rs))[0];
+                            assertThat(read).as(types[t]).isEqualTo(expectedReads[t]);
+                            int row = 0;
+                            while (rs.next()) {
+                                Object expected = rs.getObject(1);
+                                Object actual = PgCells.read(rs, 1, read);
+                                assertThat(actual).as("%s %s %s", mode, types[t], values[t][row]).isEqualTo(expected);
+                                if (expected != null) {
+                                    assertThat(actual.getClass()).isEqualTo(expected.getClass());
+                                }
+                                row++;
+                            }
+                            assertThat(row).isEqualTo(values[t].length);
+                        }
+                    }
+                    try (Statement s = c.createStatement()) {
+                        s.execute("drop table pg_cell_check");
+                    }
+                }
+            }
+        }
+    }
+
     private static void compare(Connection c, List<String> values, String where) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("create temporary table pg_ts_check (n int, t timestamp(6), tz timestamptz)");
@@ -67,11 +125,11 @@ class PgTimestampsTest {
         int fast = 0;
         try (PreparedStatement q = c.prepareStatement("select t, tz from pg_ts_check order by n");
              ResultSet rs = q.executeQuery()) {
-            assertThat(PgTimestamps.columns(Table.columns(rs))).containsExactly(true, false);
+            assertThat(PgCells.reads(Table.columns(rs))).containsExactly(PgCells.TIMESTAMP, PgCells.OBJECT);
             int row = 0;
             while (rs.next()) {
                 Object expected = rs.getObject(1);
-                Object actual = PgTimestamps.read(rs, 1);
+                Object actual = PgCells.read(rs, 1, PgCells.TIMESTAMP);
                 assertThat(actual).as("%s: %s", where, values.get(row)).isEqualTo(expected);
                 if (actual != null) {
                     assertThat(((Timestamp) actual).getTime()).as("%s: %s", where, values.get(row))
