@@ -55,13 +55,16 @@ final class MappingPlan<T> {
     private final Seen[] seen;
     /** Per member, the class of {@link #seen} when its values pass as they are, else null. */
     private final Class<?>[] passes;
+    /** The target type's class loader: a value class of a loader it does not outlive is not remembered. */
+    private final ClassLoader owner;
     /** Per member, whether its type is {@code LocalDateTime}. */
     private final boolean[] toLocalDateTime;
     /** A bean's properties, in member order; null for a record or a single value. */
     private final BeanProperty[] properties;
 
-    private MappingPlan(List<Column> columns, int[] column, String[] names, Class<?>[] types,
+    private MappingPlan(Class<?> type, List<Column> columns, int[] column, String[] names, Class<?>[] types,
             Constructor<T> constructor, RecordConstructor record, BeanProperty[] properties) {
+        this.owner = type.getClassLoader();
         this.columns = columns;
         this.column = column;
         this.names = names;
@@ -104,7 +107,7 @@ final class MappingPlan<T> {
             if (columns.size() != 1) {
                 throw new QueryException(SqlMessages.sqlScalarNeedsOneColumn(type.getName(), columns.size()));
             }
-            return new MappingPlan<>(columns, new int[] {0}, new String[] {type.getSimpleName()},
+            return new MappingPlan<>(type, columns, new int[] {0}, new String[] {type.getSimpleName()},
                     new Class<?>[] {type}, null, null, null);
         }
         return type.isRecord() ? record(type, columns) : bean(type, columns);
@@ -123,7 +126,7 @@ final class MappingPlan<T> {
             }
             index[i] = col;
         }
-        return new MappingPlan<>(columns, index, shape.names, shape.types, null, shape.constructor(type), null);
+        return new MappingPlan<>(type, columns, index, shape.names, shape.types, null, shape.constructor(type), null);
     }
 
     private static <T> MappingPlan<T> bean(Class<T> type, List<Column> columns) {
@@ -154,7 +157,7 @@ final class MappingPlan<T> {
             names[i] = properties.get(i).name;
             types[i] = properties.get(i).type;
         }
-        return new MappingPlan<>(columns, index, names, types, ctor, null, properties.toArray(new BeanProperty[0]));
+        return new MappingPlan<>(type, columns, index, names, types, ctor, null, properties.toArray(new BeanProperty[0]));
     }
 
     private static Map<String, Integer> byName(List<Column> columns) {
@@ -228,8 +231,10 @@ final class MappingPlan<T> {
         Seen s = seen[member];
         if (s == null || s.from != v.getClass()) {
             s = new Seen(v.getClass(), boxed[member]);
-            seen[member] = s;
-            passes[member] = s.how == Seen.SAME ? s.from : null;
+            if (outlives(s.from.getClassLoader())) { // a kept plan must not pin a driver's loader (a WAR's pgjdbc)
+                seen[member] = s;
+                passes[member] = s.how == Seen.SAME ? s.from : null;
+            }
         }
         return switch (s.how) {
             case Seen.SAME -> v;
@@ -239,6 +244,19 @@ final class MappingPlan<T> {
             default -> Values.convert(v, types[member]).orElseThrow(() -> new QueryException(SqlMessages.sqlCannotConvert(
                     columns.get(column[member]).name(), Values.typeOf(v), types[member].getName() + " " + names[member])));
         };
+    }
+
+    /** @return whether the loader lives at least as long as the target type's: the JDK's, or the type's own or above */
+    private boolean outlives(ClassLoader loader) {
+        if (loader == null || loader == ClassLoader.getPlatformClassLoader()) {
+            return true;
+        }
+        for (ClassLoader l = owner; l != null; l = l.getParent()) {
+            if (l == loader) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

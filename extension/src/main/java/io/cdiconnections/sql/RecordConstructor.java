@@ -80,7 +80,17 @@ final class RecordConstructor {
      * @return its caller: bound where the JVM allows, else by reflection
      */
     static RecordConstructor of(Constructor<?> constructor) {
-        return new RecordConstructor(constructor, bind(constructor));
+        return of(constructor, true);
+    }
+
+    /**
+     * @param constructor a record's canonical constructor, accessible
+     * @param bind        whether to bind it: not for a record whose shape is not kept, which
+     *                    would define a class per call
+     * @return its caller
+     */
+    static RecordConstructor of(Constructor<?> constructor, boolean bind) {
+        return new RecordConstructor(constructor, bind ? bind(constructor) : null);
     }
 
     /** @return whether the constructor is called without reflection (for the tests) */
@@ -157,7 +167,7 @@ final class RecordConstructor {
         Object a = in.get(row, 0);
         try {
             return ((A1) bound).make(a);
-        } catch (RuntimeException | AssertionError thrown) {
+        } catch (Throwable thrown) { // all that reflection wraps in InvocationTargetException
             throw failed(thrown);
         }
     }
@@ -167,7 +177,7 @@ final class RecordConstructor {
         Object b = in.get(row, 1);
         try {
             return ((A2) bound).make(a, b);
-        } catch (RuntimeException | AssertionError thrown) {
+        } catch (Throwable thrown) { // all that reflection wraps in InvocationTargetException
             throw failed(thrown);
         }
     }
@@ -178,7 +188,7 @@ final class RecordConstructor {
         Object c = in.get(row, 2);
         try {
             return ((A3) bound).make(a, b, c);
-        } catch (RuntimeException | AssertionError thrown) {
+        } catch (Throwable thrown) { // all that reflection wraps in InvocationTargetException
             throw failed(thrown);
         }
     }
@@ -190,7 +200,7 @@ final class RecordConstructor {
         Object d = in.get(row, 3);
         try {
             return ((A4) bound).make(a, b, c, d);
-        } catch (RuntimeException | AssertionError thrown) {
+        } catch (Throwable thrown) { // all that reflection wraps in InvocationTargetException
             throw failed(thrown);
         }
     }
@@ -203,7 +213,7 @@ final class RecordConstructor {
         Object e = in.get(row, 4);
         try {
             return ((A5) bound).make(a, b, c, d, e);
-        } catch (RuntimeException | AssertionError thrown) {
+        } catch (Throwable thrown) { // all that reflection wraps in InvocationTargetException
             throw failed(thrown);
         }
     }
@@ -217,7 +227,7 @@ final class RecordConstructor {
         Object f = in.get(row, 5);
         try {
             return ((A6) bound).make(a, b, c, d, e, f);
-        } catch (RuntimeException | AssertionError thrown) {
+        } catch (Throwable thrown) { // all that reflection wraps in InvocationTargetException
             throw failed(thrown);
         }
     }
@@ -232,7 +242,7 @@ final class RecordConstructor {
         Object g = in.get(row, 6);
         try {
             return ((A7) bound).make(a, b, c, d, e, f, g);
-        } catch (RuntimeException | AssertionError thrown) {
+        } catch (Throwable thrown) { // all that reflection wraps in InvocationTargetException
             throw failed(thrown);
         }
     }
@@ -248,7 +258,7 @@ final class RecordConstructor {
         Object h = in.get(row, 7);
         try {
             return ((A8) bound).make(a, b, c, d, e, f, g, h);
-        } catch (RuntimeException | AssertionError thrown) {
+        } catch (Throwable thrown) { // all that reflection wraps in InvocationTargetException
             throw failed(thrown);
         }
     }
@@ -265,7 +275,7 @@ final class RecordConstructor {
         Object i = in.get(row, 8);
         try {
             return ((A9) bound).make(a, b, c, d, e, f, g, h, i);
-        } catch (RuntimeException | AssertionError thrown) {
+        } catch (Throwable thrown) { // all that reflection wraps in InvocationTargetException
             throw failed(thrown);
         }
     }
@@ -283,7 +293,7 @@ final class RecordConstructor {
         Object j = in.get(row, 9);
         try {
             return ((A10) bound).make(a, b, c, d, e, f, g, h, i, j);
-        } catch (RuntimeException | AssertionError thrown) {
+        } catch (Throwable thrown) { // all that reflection wraps in InvocationTargetException
             throw failed(thrown);
         }
     }
@@ -302,7 +312,7 @@ final class RecordConstructor {
         Object k = in.get(row, 10);
         try {
             return ((A11) bound).make(a, b, c, d, e, f, g, h, i, j, k);
-        } catch (RuntimeException | AssertionError thrown) {
+        } catch (Throwable thrown) { // all that reflection wraps in InvocationTargetException
             throw failed(thrown);
         }
     }
@@ -322,7 +332,7 @@ final class RecordConstructor {
         Object l = in.get(row, 11);
         try {
             return ((A12) bound).make(a, b, c, d, e, f, g, h, i, j, k, l);
-        } catch (RuntimeException | AssertionError thrown) {
+        } catch (Throwable thrown) { // all that reflection wraps in InvocationTargetException
             throw failed(thrown);
         }
     }

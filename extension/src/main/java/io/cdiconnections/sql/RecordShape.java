@@ -15,7 +15,7 @@ final class RecordShape {
     private static final ClassValue<RecordShape> SHAPES = new ClassValue<>() {
         @Override
         protected RecordShape computeValue(Class<?> type) {
-            return new RecordShape(type);
+            return new RecordShape(type, true);
         }
     };
 
@@ -30,7 +30,7 @@ final class RecordShape {
     /** Calls the canonical constructor; null when it cannot be had. */
     private final RecordConstructor constructor;
 
-    private RecordShape(Class<?> type) {
+    private RecordShape(Class<?> type, boolean bind) {
         RecordComponent[] components = type.getRecordComponents();
         int n = components.length;
         names = new String[n];
@@ -50,15 +50,18 @@ final class RecordShape {
         } catch (NoSuchMethodException | RuntimeException e) {
             ctor = null;
         }
-        constructor = ctor == null ? null : RecordConstructor.of(ctor);
+        constructor = ctor == null ? null : RecordConstructor.of(ctor, bind);
     }
 
     /**
      * @param type a record class
-     * @return its shape, made on the first call for the class
+     * @return its shape, made on the first call for the class and kept on it when
+     *         {@link MappingPlans#keptFor} allows (a shape refers to this library's classes: kept
+     *         on a class of a loader above the library, it would keep an undeployed application's
+     *         loader alive); else made anew, its constructor called by reflection
      */
     static RecordShape of(Class<?> type) {
-        return SHAPES.get(type);
+        return MappingPlans.keptFor(type) ? SHAPES.get(type) : new RecordShape(type, false);
     }
 
     /**

@@ -53,6 +53,21 @@ class RecordMappingTest {
         }
     }
 
+    /** A class whose initialization fails. */
+    static final class Exploding {
+        static final int VALUE = explode();
+
+        private static int explode() {
+            throw new IllegalStateException("boom");
+        }
+    }
+
+    record Initializing(int n) {
+        Initializing {
+            n += Exploding.VALUE;
+        }
+    }
+
     private static Column column(String name, JDBCType type) {
         return new Column(name, type.getVendorTypeNumber(), type.getName());
     }
@@ -121,6 +136,15 @@ class RecordMappingTest {
         Table negative = table(List.of(column("n", JDBCType.INTEGER)), new Object[] {-1});
         assertThatThrownBy(() -> negative.as(Asserting.class)).isInstanceOf(QueryException.class)
                 .hasMessageContaining("its constructor or a setter threw java.lang.AssertionError: negative");
+    }
+
+    @Test
+    void anErrorFromTheConstructorIsNamedAsReflectionNamedIt() {
+        // reflection wrapped every Throwable of the constructor; the bound call reports it the same way
+        Table t = table(List.of(column("n", JDBCType.INTEGER)), new Object[] {1});
+        assertThatThrownBy(() -> t.as(Initializing.class)).isInstanceOf(QueryException.class)
+                .hasMessageContaining("Mapping a row to " + Initializing.class.getName() + " failed: its constructor or a "
+                        + "setter threw java.lang.ExceptionInInitializerError");
     }
 
     @Test
