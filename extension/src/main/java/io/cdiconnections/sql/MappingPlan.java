@@ -57,8 +57,6 @@ final class MappingPlan<T> {
     private final Class<?>[] passes;
     /** The target type's class loader: a value class of a loader it does not outlive is not remembered. */
     private final ClassLoader owner;
-    /** Per member, whether its type is {@code LocalDateTime}. */
-    private final boolean[] toLocalDateTime;
     /** A bean's properties, in member order; null for a record or a single value. */
     private final BeanProperty[] properties;
 
@@ -78,10 +76,6 @@ final class MappingPlan<T> {
         this.properties = properties;
         this.seen = new Seen[types.length];
         this.passes = new Class<?>[types.length];
-        this.toLocalDateTime = new boolean[types.length];
-        for (int i = 0; i < types.length; i++) {
-            toLocalDateTime[i] = types[i] == java.time.LocalDateTime.class;
-        }
     }
 
     /**
@@ -213,7 +207,7 @@ final class MappingPlan<T> {
             if (c == passes[member]) {
                 return v;
             }
-            if (c == java.sql.Timestamp.class && toLocalDateTime[member]) {
+            if (c == java.sql.Timestamp.class && types[member] == java.time.LocalDateTime.class) {
                 return ((java.sql.Timestamp) v).toLocalDateTime();
             }
         }
@@ -238,7 +232,6 @@ final class MappingPlan<T> {
         }
         return switch (s.how) {
             case Seen.SAME -> v;
-            case Seen.TIMESTAMP_TO_LOCAL_DATE_TIME -> ((java.sql.Timestamp) v).toLocalDateTime();
             case Seen.DATE_TO_LOCAL_DATE -> ((java.sql.Date) v).toLocalDate();
             case Seen.TIME_TO_LOCAL_TIME -> ((java.sql.Time) v).toLocalTime();
             default -> Values.convert(v, types[member]).orElseThrow(() -> new QueryException(SqlMessages.sqlCannotConvert(
@@ -262,14 +255,14 @@ final class MappingPlan<T> {
     /**
      * How the values of one class convert to a member's type: as they are, by one of the
      * conversions {@link Values#convert} makes most (the same calls, for the exact classes), or
-     * through {@link Values#convert}.
+     * through {@link Values#convert}. A {@code Timestamp} for a {@code LocalDateTime} never gets
+     * here: {@link #value} converts it.
      */
     private static final class Seen {
         static final int SAME = 0;
-        static final int TIMESTAMP_TO_LOCAL_DATE_TIME = 1;
-        static final int DATE_TO_LOCAL_DATE = 2;
-        static final int TIME_TO_LOCAL_TIME = 3;
-        static final int CONVERT = 4;
+        static final int DATE_TO_LOCAL_DATE = 1;
+        static final int TIME_TO_LOCAL_TIME = 2;
+        static final int CONVERT = 3;
 
         final Class<?> from;
         final int how;
@@ -278,8 +271,6 @@ final class MappingPlan<T> {
             this.from = from;
             if (boxedTarget.isAssignableFrom(from)) {
                 how = SAME;
-            } else if (from == java.sql.Timestamp.class && boxedTarget == java.time.LocalDateTime.class) {
-                how = TIMESTAMP_TO_LOCAL_DATE_TIME;
             } else if (from == java.sql.Date.class && boxedTarget == java.time.LocalDate.class) {
                 how = DATE_TO_LOCAL_DATE;
             } else if (from == java.sql.Time.class && boxedTarget == java.time.LocalTime.class) {

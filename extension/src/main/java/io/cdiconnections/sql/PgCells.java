@@ -8,6 +8,8 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.TimeZone;
 
+import io.cdiconnections.sql.ResultMapper.Read;
+
 /**
  * A {@link Table}'s values read on pgjdbc the fast way, the same objects as {@code getObject}
  * (issue 16). Decided once per result, per column, from its type:
@@ -35,13 +37,6 @@ import java.util.TimeZone;
  */
 final class PgCells {
 
-    static final byte OBJECT = 0;
-    static final byte TIMESTAMP = 1;
-    static final byte INT = 2;
-    static final byte LONG = 3;
-    static final byte BOOLEAN = 4;
-    static final byte STRING = 5;
-
     private static final int FIRST_YEAR = 1583;
     private static final int LAST_YEAR = 9999;
 
@@ -50,35 +45,37 @@ final class PgCells {
 
     /**
      * @param columns a pgjdbc result's columns
-     * @return per column how it is read, or null when every column is read by {@code getObject}
+     * @return per column how it is read ({@link Read#LOCAL_DATE_TIME}: a {@code timestamp}, kept as
+     *         the {@code Timestamp} {@code getObject} gives), or null when every column is read by
+     *         {@code getObject}
      */
-    static byte[] reads(List<Column> columns) {
-        byte[] reads = new byte[columns.size()];
+    static Read[] reads(List<Column> columns) {
+        Read[] reads = new Read[columns.size()];
         boolean any = false;
         Boolean zoneAllows = null;
         for (int i = 0; i < reads.length; i++) {
-            byte read = read(columns.get(i));
-            if (read == TIMESTAMP) {
+            Read read = read(columns.get(i));
+            if (read == Read.LOCAL_DATE_TIME) {
                 if (zoneAllows == null) { // TimeZone.getDefault() makes a copy: once per result
                     zoneAllows = "sun.util.calendar.ZoneInfo".equals(TimeZone.getDefault().getClass().getName());
                 }
-                read = zoneAllows ? TIMESTAMP : OBJECT;
+                read = zoneAllows ? Read.LOCAL_DATE_TIME : Read.OBJECT;
             }
             reads[i] = read;
-            any |= read != OBJECT;
+            any |= read != Read.OBJECT;
         }
         return any ? reads : null;
     }
 
-    private static byte read(Column c) {
+    private static Read read(Column c) {
         String type = c.typeName() == null ? "" : c.typeName();
         return switch (type) {
-            case "timestamp" -> c.sqlType() == Types.TIMESTAMP ? TIMESTAMP : OBJECT;
-            case "int2", "int4" -> INT;
-            case "int8" -> LONG;
-            case "bool" -> BOOLEAN;
-            case "varchar", "text", "bpchar" -> STRING;
-            default -> OBJECT;
+            case "timestamp" -> c.sqlType() == Types.TIMESTAMP ? Read.LOCAL_DATE_TIME : Read.OBJECT;
+            case "int2", "int4" -> Read.INT;
+            case "int8" -> Read.LONG;
+            case "bool" -> Read.BOOLEAN;
+            case "varchar", "text", "bpchar" -> Read.STRING;
+            default -> Read.OBJECT;
         };
     }
 
@@ -89,27 +86,12 @@ final class PgCells {
      * @return the value, the same as {@code Values.detach(rs.getObject(column))} gives
      * @throws SQLException when reading fails
      */
-    static Object read(ResultSet rs, int column, byte read) throws SQLException {
-        switch (read) {
-            case INT: {
-                int v = rs.getInt(column);
-                return v == 0 && rs.wasNull() ? null : v;
-            }
-            case LONG: {
-                long v = rs.getLong(column);
-                return v == 0 && rs.wasNull() ? null : v;
-            }
-            case BOOLEAN: {
-                boolean v = rs.getBoolean(column);
-                return !v && rs.wasNull() ? null : v;
-            }
-            case STRING:
-                return rs.getString(column);
-            case TIMESTAMP:
-                return timestamp(rs, column);
-            default:
-                return Values.detach(rs.getObject(column));
-        }
+    static Object read(ResultSet rs, int column, Read read) throws SQLException {
+        return switch (read) {
+            case OBJECT -> Values.detach(rs.getObject(column));
+            case LOCAL_DATE_TIME -> timestamp(rs, column);
+            default -> ResultMapper.typed(rs, column, read); // the typed query's getters
+        };
     }
 
     /**

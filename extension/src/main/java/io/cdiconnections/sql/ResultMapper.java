@@ -30,8 +30,8 @@ import java.util.List;
  */
 final class ResultMapper<T> {
 
-    /** How a member's value is read from the result set. */
-    private enum Read {
+    /** How a member's value is read from the result set (and, on pgjdbc, a {@link Table}'s: {@link PgCells}). */
+    enum Read {
         OBJECT, INT, LONG, DOUBLE, FLOAT, BOOLEAN, STRING, DECIMAL, BYTES, LOCAL_DATE_TIME, LOCAL_DATE,
         OFFSET_DATE_TIME, UTC_DATE_TIME, INSTANT
     }
@@ -147,7 +147,14 @@ final class ResultMapper<T> {
         }
     }
 
-    private static Object typed(ResultSet rs, int c, Read read) throws SQLException {
+    /**
+     * @param rs   a result set on a row
+     * @param c    the column, from 1
+     * @param read a typed getter, not {@link Read#OBJECT}
+     * @return the value it reads, null for SQL NULL
+     * @throws SQLException when reading fails
+     */
+    static Object typed(ResultSet rs, int c, Read read) throws SQLException {
         return switch (read) {
             case INT -> {
                 int v = rs.getInt(c);

@@ -97,7 +97,7 @@ public final class Table implements Iterable<Row>, JsonWritable {
     static Table read(ResultSet rs, boolean pgjdbc) throws SQLException {
         List<Column> columns = columns(rs);
         int n = columns.size();
-        byte[] reads = pgjdbc ? PgCells.reads(columns) : null;
+        ResultMapper.Read[] reads = pgjdbc ? PgCells.reads(columns) : null;
         List<Object[]> data = new ArrayList<>();
         while (rs.next()) {
             data.add(reads == null ? values(rs, n) : values(rs, reads));
@@ -105,7 +105,7 @@ public final class Table implements Iterable<Row>, JsonWritable {
         return new Table(columns, data);
     }
 
-    private static Object[] values(ResultSet rs, byte[] reads) throws SQLException {
+    private static Object[] values(ResultSet rs, ResultMapper.Read[] reads) throws SQLException {
         Object[] values = new Object[reads.length];
         for (int i = 0; i < values.length; i++) {
             values[i] = PgCells.read(rs, i + 1, reads[i]);

@@ -20,6 +20,8 @@ import java.util.Random;
 import java.util.TimeZone;
 
 import org.junit.jupiter.params.ParameterizedTest;
+
+import io.cdiconnections.sql.ResultMapper.Read;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -66,8 +68,8 @@ class PgCellsTest {
             {"", "ab", "abcde", null},
             {"0", "1.5", "NaN", null},
         };
-        byte[] expectedReads = {PgCells.INT, PgCells.INT, PgCells.LONG, PgCells.BOOLEAN, PgCells.STRING, PgCells.STRING,
-            PgCells.STRING, PgCells.OBJECT};
+        Read[] expectedReads = {Read.INT, Read.INT, Read.LONG, Read.BOOLEAN, Read.STRING, Read.STRING,
+            Read.STRING, Read.OBJECT};
         for (String mode : new String[] {"&prepareThreshold=0", "&prepareThreshold=-1"}) { // text, binary
             try (Connection c = DriverManager.getConnection(URL + mode)) {
                 for (int t = 0; t < types.length; t++) {
@@ -86,7 +88,7 @@ class PgCellsTest {
                     for (int run = 0; run < 6; run++) { // past the threshold, pgjdbc's binary mode
                         try (PreparedStatement q = c.prepareStatement("select v from pg_cell_check order by n");
                              ResultSet rs = q.executeQuery()) {
-                            byte read = PgCells.reads(Table.columns(rs)) == null ? PgCells.OBJECT
+                            Read read = PgCells.reads(Table.columns(rs)) == null ? Read.OBJECT
                                     : PgCells.reads(Table.columns(rs))[0];
                             assertThat(read).as(types[t]).isEqualTo(expectedReads[t]);
                             int row = 0;
@@ -125,11 +127,11 @@ class PgCellsTest {
         int fast = 0;
         try (PreparedStatement q = c.prepareStatement("select t, tz from pg_ts_check order by n");
              ResultSet rs = q.executeQuery()) {
-            assertThat(PgCells.reads(Table.columns(rs))).containsExactly(PgCells.TIMESTAMP, PgCells.OBJECT);
+            assertThat(PgCells.reads(Table.columns(rs))).containsExactly(Read.LOCAL_DATE_TIME, Read.OBJECT);
             int row = 0;
             while (rs.next()) {
                 Object expected = rs.getObject(1);
-                Object actual = PgCells.read(rs, 1, PgCells.TIMESTAMP);
+                Object actual = PgCells.read(rs, 1, Read.LOCAL_DATE_TIME);
                 assertThat(actual).as("%s: %s", where, values.get(row)).isEqualTo(expected);
                 if (actual != null) {
                     assertThat(((Timestamp) actual).getTime()).as("%s: %s", where, values.get(row))
