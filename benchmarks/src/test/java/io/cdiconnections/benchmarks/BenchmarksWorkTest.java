@@ -106,6 +106,7 @@ class BenchmarksWorkTest {
             assertThat(read.asNanos()).isPositive();
             assertThat(read.jdbcRecordsNanos()).isPositive();
             assertThat(read.queryTypedNanos()).isPositive();
+            assertThat(read.queryByHandNanos()).isPositive();
             assertThat(map.mapOursNanos()).isPositive();
             assertThat(map.mapByHandNanos()).isPositive();
             assertThat(b.sizes.asOurs()).isEqualTo(b.sizes.jdbcRecords()).hasSize(10);
@@ -146,7 +147,7 @@ class BenchmarksWorkTest {
             assertThat(plain).hasSize(1_000);
             assertThat(plain.get(999).created()).isEqualTo(java.time.LocalDateTime.of(2026, 1, 1, 0, 0).plusMinutes(999));
             assertThat(b.asOurs()).isEqualTo(plain).isEqualTo(b.jdbcRecordsViaTimestamp()).isEqualTo(b.mapOurs())
-                    .isEqualTo(b.mapByHand()).isEqualTo(b.queryTypedOurs());
+                    .isEqualTo(b.mapByHand()).isEqualTo(b.queryTypedOurs()).isEqualTo(b.queryByHand());
             Table ours = b.queryOurs();
             List<Object[]> objects = b.jdbcObjects();
             assertThat(ours.size()).isEqualTo(1_000);

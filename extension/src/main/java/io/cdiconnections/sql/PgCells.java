@@ -25,7 +25,8 @@ import io.cdiconnections.sql.ResultMapper.Read;
  * {@code getObject(i, LocalDateTime.class)} reads the same value without a calendar, and
  * {@link Timestamp#valueOf} resolves it in the JVM's time zone as the calendar does: both ask the
  * zone ({@code ZoneInfo.getOffsetsByWall}) for the offset of the wall-clock time, so the instant
- * is the same, in a gap or an overlap of daylight saving time too. Only where they agree: years
+ * is the same, in a gap or an overlap of daylight saving time too ({@link ZoneOffsets} does what
+ * {@code Timestamp.valueOf} does without its calendar). Only where they agree: years
  * 1583 to 9999 (before the Gregorian reform pgjdbc's {@code Timestamp} is Julian and the
  * {@code LocalDateTime} proleptic Gregorian; beyond, its {@code infinity}), and a JVM time zone
  * of the JDK's own kind ({@code ZoneInfo}); any other value is read by {@code getObject};</li>
@@ -40,7 +41,29 @@ final class PgCells {
     private static final int FIRST_YEAR = 1583;
     private static final int LAST_YEAR = 9999;
 
-    private PgCells() {
+    private final Read[] reads;
+    /** The JVM zone's offsets, for a {@code timestamp} column; null without one. */
+    private final ZoneOffsets zone;
+
+    private PgCells(Read[] reads, ZoneOffsets zone) {
+        this.reads = reads;
+        this.zone = zone;
+    }
+
+    /**
+     * @param columns a pgjdbc result's columns
+     * @return how to read them, or null when every column is read by {@code getObject}
+     */
+    static PgCells of(List<Column> columns) {
+        Read[] reads = reads(columns);
+        if (reads == null) {
+            return null;
+        }
+        boolean timestamps = false;
+        for (Read r : reads) {
+            timestamps |= r == Read.LOCAL_DATE_TIME;
+        }
+        return new PgCells(reads, timestamps ? ZoneOffsets.of(TimeZone.getDefault()) : null);
     }
 
     /**
@@ -82,11 +105,11 @@ final class PgCells {
     /**
      * @param rs     a pgjdbc result set on a row
      * @param column the column, from 1
-     * @param read   how ({@link #reads(List)})
      * @return the value, the same as {@code Values.detach(rs.getObject(column))} gives
      * @throws SQLException when reading fails
      */
-    static Object read(ResultSet rs, int column, Read read) throws SQLException {
+    Object read(ResultSet rs, int column) throws SQLException {
+        Read read = reads[column - 1];
         return switch (read) {
             case OBJECT -> Values.detach(rs.getObject(column));
             case LOCAL_DATE_TIME -> timestamp(rs, column);
@@ -100,7 +123,7 @@ final class PgCells {
      * @return the value, the same {@link Timestamp} as {@code rs.getObject(column)} gives
      * @throws SQLException when reading fails
      */
-    static Object timestamp(ResultSet rs, int column) throws SQLException {
+    private Object timestamp(ResultSet rs, int column) throws SQLException {
         LocalDateTime t = rs.getObject(column, LocalDateTime.class);
         if (t == null) {
             return null;
@@ -109,6 +132,6 @@ final class PgCells {
         if (year < FIRST_YEAR || year > LAST_YEAR) {
             return Values.detach(rs.getObject(column));
         }
-        return Timestamp.valueOf(t);
+        return zone.timestamp(t); // Timestamp.valueOf(t)
     }
 }

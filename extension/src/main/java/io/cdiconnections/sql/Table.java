@@ -97,18 +97,18 @@ public final class Table implements Iterable<Row>, JsonWritable {
     static Table read(ResultSet rs, boolean pgjdbc) throws SQLException {
         List<Column> columns = columns(rs);
         int n = columns.size();
-        ResultMapper.Read[] reads = pgjdbc ? PgCells.reads(columns) : null;
+        PgCells cells = pgjdbc ? PgCells.of(columns) : null;
         List<Object[]> data = new ArrayList<>();
         while (rs.next()) {
-            data.add(reads == null ? values(rs, n) : values(rs, reads));
+            data.add(cells == null ? values(rs, n) : values(rs, cells, n));
         }
         return new Table(columns, data);
     }
 
-    private static Object[] values(ResultSet rs, ResultMapper.Read[] reads) throws SQLException {
-        Object[] values = new Object[reads.length];
+    private static Object[] values(ResultSet rs, PgCells cells, int n) throws SQLException {
+        Object[] values = new Object[n];
         for (int i = 0; i < values.length; i++) {
-            values[i] = PgCells.read(rs, i + 1, reads[i]);
+            values[i] = cells.read(rs, i + 1);
         }
         return values;
     }

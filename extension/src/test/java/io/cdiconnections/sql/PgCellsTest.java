@@ -91,10 +91,11 @@ class PgCellsTest {
                             Read read = PgCells.reads(Table.columns(rs)) == null ? Read.OBJECT
                                     : PgCells.reads(Table.columns(rs))[0];
                             assertThat(read).as(types[t]).isEqualTo(expectedReads[t]);
+                            PgCells cells = PgCells.of(Table.columns(rs));
                             int row = 0;
                             while (rs.next()) {
                                 Object expected = rs.getObject(1);
-                                Object actual = PgCells.read(rs, 1, read);
+                                Object actual = cells == null ? Values.detach(rs.getObject(1)) : cells.read(rs, 1);
                                 assertThat(actual).as("%s %s %s", mode, types[t], values[t][row]).isEqualTo(expected);
                                 if (expected != null) {
                                     assertThat(actual.getClass()).isEqualTo(expected.getClass());
@@ -128,10 +129,11 @@ class PgCellsTest {
         try (PreparedStatement q = c.prepareStatement("select t, tz from pg_ts_check order by n");
              ResultSet rs = q.executeQuery()) {
             assertThat(PgCells.reads(Table.columns(rs))).containsExactly(Read.LOCAL_DATE_TIME, Read.OBJECT);
+            PgCells cells = PgCells.of(Table.columns(rs));
             int row = 0;
             while (rs.next()) {
                 Object expected = rs.getObject(1);
-                Object actual = PgCells.read(rs, 1, Read.LOCAL_DATE_TIME);
+                Object actual = cells.read(rs, 1);
                 assertThat(actual).as("%s: %s", where, values.get(row)).isEqualTo(expected);
                 if (actual != null) {
                     assertThat(((Timestamp) actual).getTime()).as("%s: %s", where, values.get(row))
