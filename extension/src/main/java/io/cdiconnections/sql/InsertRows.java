@@ -5,6 +5,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,8 +34,7 @@ record InsertRows(List<String> names, List<Object[]> values, boolean[] optional)
      */
     static InsertRows read(String connection, String table, Iterable<?> rows) {
         if (rows instanceof Table t) {
-            List<Object[]> values = new ArrayList<>(t.size());
-            t.rows().forEach(r -> values.add(r.raw()));
+            List<Object[]> values = Arrays.asList(t.data());
             return new InsertRows(t.columnNames(), values, new boolean[t.columns().size()]);
         }
         Iterator<?> it = rows.iterator();

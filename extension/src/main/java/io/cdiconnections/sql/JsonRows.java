@@ -19,8 +19,8 @@ final class JsonRows {
     static void writeTable(Table table, JsonValues.Sink out) {
         String[] keys = keys(table.columns());
         out.startArray();
-        for (Row row : table) {
-            writeRow(keys, row.raw(), out);
+        for (Object[] values : table.data()) {
+            writeRow(keys, values, out);
         }
         out.endArray();
     }

@@ -43,17 +43,19 @@ import io.cdiconnections.json.JsonWritable;
 public final class Table implements Iterable<Row>, JsonWritable {
 
     private final List<Column> columns;
-    private final List<Row> rows;
+    /** Each row's values, in column order. */
+    private final Object[][] data;
+    /**
+     * The {@link Row}s, made all at once on the first call that hands one out: a result only
+     * mapped ({@link #as}), written as JSON or cached never makes them (issue 16).
+     */
+    private volatile List<Row> rows;
     /** Built on the first lookup by name: many results are only iterated or mapped by position. */
     private volatile ColumnIndex index;
 
     private Table(List<Column> columns, List<Object[]> data) {
         this.columns = List.copyOf(columns);
-        Row[] r = new Row[data.size()];
-        for (int i = 0; i < r.length; i++) {
-            r[i] = new Row(this, data.get(i));
-        }
-        this.rows = Collections.unmodifiableList(Arrays.asList(r)); // no third copy of every row
+        this.data = data.toArray(new Object[0][]);
     }
 
     /**
@@ -64,9 +66,8 @@ public final class Table implements Iterable<Row>, JsonWritable {
      */
     long estimatedBytes() {
         long bytes = 64 + 64L * columns.size();
-        for (Row row : rows) {
-            Object[] values = row.raw();
-            bytes += 40 + 8L * values.length; // the Row and its array
+        for (Object[] values : data) {
+            bytes += 40 + 8L * values.length; // a Row and its array
             for (Object v : values) {
                 bytes += Values.estimatedBytes(v);
             }
@@ -152,19 +153,36 @@ public final class Table implements Iterable<Row>, JsonWritable {
         return columns.stream().map(Column::name).toList();
     }
 
-    /** @return the rows, in order */
+    /** @return the rows, in order, unmodifiable; the same {@link Row} objects on every call */
     public List<Row> rows() {
+        List<Row> r = rows;
+        return r != null ? r : makeRows();
+    }
+
+    private synchronized List<Row> makeRows() {
+        if (rows == null) {
+            Row[] r = new Row[data.length];
+            for (int i = 0; i < r.length; i++) {
+                r[i] = new Row(this, data[i]);
+            }
+            rows = Collections.unmodifiableList(Arrays.asList(r)); // no third copy of every row
+        }
         return rows;
+    }
+
+    /** @return each row's values, in column order: the table's own arrays, never to be changed */
+    Object[][] data() {
+        return data;
     }
 
     /** @return the number of rows */
     public int size() {
-        return rows.size();
+        return data.length;
     }
 
     /** @return whether there are no rows */
     public boolean isEmpty() {
-        return rows.isEmpty();
+        return data.length == 0;
     }
 
     /**
@@ -172,7 +190,7 @@ public final class Table implements Iterable<Row>, JsonWritable {
      * @return the row
      */
     public Row row(int row) {
-        return rows.get(row);
+        return rows().get(row);
     }
 
     /**
@@ -185,7 +203,8 @@ public final class Table implements Iterable<Row>, JsonWritable {
      * @return the value, possibly null
      */
     public Object get(int row, String column) {
-        return rows.get(row).get(column);
+        Object[] values = data[row];
+        return values[indexOf(column)];
     }
 
     /**
@@ -194,7 +213,7 @@ public final class Table implements Iterable<Row>, JsonWritable {
      * @return the value, possibly null
      */
     public Object get(int row, int column) {
-        return rows.get(row).get(column);
+        return data[row][column];
     }
 
     /**
@@ -203,7 +222,7 @@ public final class Table implements Iterable<Row>, JsonWritable {
      */
     public List<Object> column(String column) {
         int i = indexOf(column);
-        return rows.stream().map(r -> r.get(i)).toList();
+        return Arrays.stream(data).map(r -> r[i]).toList();
     }
 
     /**
@@ -247,6 +266,7 @@ public final class Table implements Iterable<Row>, JsonWritable {
      */
     public <K> Map<K, Row> indexBy(String column, Class<K> keyType) {
         String name = columns.get(indexOf(column)).name();
+        List<Row> rows = rows();
         Map<K, Row> index = new LinkedHashMap<>(Math.max(16, rows.size() * 4 / 3 + 1));
         Map<K, Integer> rowOf = new HashMap<>();
         for (int i = 0; i < rows.size(); i++) {
@@ -268,7 +288,7 @@ public final class Table implements Iterable<Row>, JsonWritable {
 
     /** @return the rows as maps of column name to value, ready for a JSON response */
     public List<Map<String, Object>> asMaps() {
-        return rows.stream().map(Row::asMap).toList();
+        return rows().stream().map(Row::asMap).toList();
     }
 
     /**
@@ -291,9 +311,9 @@ public final class Table implements Iterable<Row>, JsonWritable {
      */
     public <T> List<T> as(Class<T> type) {
         RowMapper<T> mapper = RowMapper.of(type, columns);
-        Object[] mapped = new Object[rows.size()];
+        Object[] mapped = new Object[data.length];
         for (int i = 0; i < mapped.length; i++) {
-            mapped[i] = mapper.map(rows.get(i).raw());
+            mapped[i] = mapper.map(data[i]);
         }
         @SuppressWarnings("unchecked")
         List<T> list = (List<T>) Collections.unmodifiableList(Arrays.asList(mapped));
@@ -303,12 +323,12 @@ public final class Table implements Iterable<Row>, JsonWritable {
     /** @return the rows, in order */
     @Override
     public Iterator<Row> iterator() {
-        return rows.iterator();
+        return rows().iterator();
     }
 
     /** @return a sequential stream of the rows */
     public Stream<Row> stream() {
-        return rows.stream();
+        return rows().stream();
     }
 
     int indexOf(String column) {
@@ -343,7 +363,7 @@ public final class Table implements Iterable<Row>, JsonWritable {
     /** @return the column names and the row count, not the values */
     @Override
     public String toString() {
-        return "Table" + columnNames() + " (" + rows.size() + " row" + (rows.size() == 1 ? "" : "s") + ")";
+        return "Table" + columnNames() + " (" + data.length + " row" + (data.length == 1 ? "" : "s") + ")";
     }
 
     /**

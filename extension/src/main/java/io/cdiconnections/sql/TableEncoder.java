@@ -77,8 +77,8 @@ final class TableEncoder {
                 e.string(c.typeName());
             }
             e.varint(table.size());
-            for (Row row : table) {
-                for (Object v : row.raw()) {
+            for (Object[] row : table.data()) {
+                for (Object v : row) {
                     e.value(v);
                 }
             }
