@@ -29,7 +29,10 @@ import io.cdiconnections.sql.ResultMapper.Read;
  * {@code Timestamp.valueOf} does without its calendar). Only where they agree: years
  * 1583 to 9999 (before the Gregorian reform pgjdbc's {@code Timestamp} is Julian and the
  * {@code LocalDateTime} proleptic Gregorian; beyond, its {@code infinity}), and a JVM time zone
- * of the JDK's own kind ({@code ZoneInfo}); any other value is read by {@code getObject};</li>
+ * of the JDK's own kind ({@code ZoneInfo}); any other value is read by {@code getObject}. In
+ * pgjdbc's binary mode (a prepared statement's fifth run on), a value of 1901 to 2099 outside a
+ * transition is made straight from its 8 bytes, the wall-clock time's microseconds, without the
+ * {@code LocalDateTime} in between;</li>
  * <li>every other column by {@code getObject}, as on every other driver.</li>
  * </ul>
  *
@@ -40,6 +43,9 @@ final class PgCells {
 
     private static final int FIRST_YEAR = 1583;
     private static final int LAST_YEAR = 9999;
+    private static final long MICROS_PER_SECOND = 1_000_000L;
+    /** 2000-01-01T00:00, PostgreSQL's epoch, in seconds from 1970's. */
+    private static final long POSTGRES_EPOCH = 946_684_800L;
 
     private final Read[] reads;
     /** The JVM zone's offsets, for a {@code timestamp} column; null without one. */
@@ -124,6 +130,16 @@ final class PgCells {
      * @throws SQLException when reading fails
      */
     private Object timestamp(ResultSet rs, int column) throws SQLException {
+        byte[] raw = rs.getBytes(column); // in binary mode the value's own 8 bytes, not a copy
+        if (raw == null) {
+            return null;
+        }
+        if (raw.length == 8) {
+            Timestamp ts = binary(raw);
+            if (ts != null) {
+                return ts;
+            }
+        }
         LocalDateTime t = rs.getObject(column, LocalDateTime.class);
         if (t == null) {
             return null;
@@ -133,5 +149,24 @@ final class PgCells {
             return Values.detach(rs.getObject(column));
         }
         return zone.timestamp(t); // Timestamp.valueOf(t)
+    }
+
+    /**
+     * @param raw a {@code timestamp}'s 8 bytes in pgjdbc's binary mode: microseconds from
+     *            2000-01-01T00:00 (the wall-clock time, no zone), big-endian
+     * @return the {@code Timestamp} {@code getObject} gives, when {@link ZoneOffsets} knows the
+     *         offset for it; else null. Other 8 bytes (the text {@code infinity}, a server's
+     *         floating-point timestamps) read as a time far outside the stretches of 1901 to 2099
+     */
+    private Timestamp binary(byte[] raw) {
+        long micros = 0;
+        for (int i = 0; i < 8; i++) {
+            micros = micros << 8 | (raw[i] & 0xff);
+        }
+        if (micros == Long.MAX_VALUE || micros == Long.MIN_VALUE) {
+            return null; // infinity
+        }
+        long second = Math.floorDiv(micros, MICROS_PER_SECOND) + POSTGRES_EPOCH;
+        return zone.timestamp(second, (int) Math.floorMod(micros, MICROS_PER_SECOND) * 1000);
     }
 }

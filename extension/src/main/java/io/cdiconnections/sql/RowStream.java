@@ -71,7 +71,7 @@ final class RowStream {
 
     private RowStream(String connection, String sql, Failures failures, JdbcQueries.Hold<?> hold, Connection jdbc,
             PreparedStatement statement, ResultSet rs, boolean restoreAutoCommit, boolean pgjdbc, List<Column> columns,
-            Object[] first, Telemetry.Span span) {
+            PgCells cells, Object[] first, Telemetry.Span span) {
         this.connection = connection;
         this.span = span;
         this.sql = sql;
@@ -84,7 +84,7 @@ final class RowStream {
         this.pgjdbc = pgjdbc;
         this.columns = List.copyOf(columns);
         int width = columns.size();
-        this.valuesOf = r -> Table.values(r, width);
+        this.valuesOf = cells == null ? r -> Table.values(r, width) : r -> Table.values(r, cells, width);
         this.first = first;
         this.done = first == null;
     }
@@ -127,10 +127,12 @@ final class RowStream {
                 }
                 rs = ps.getResultSet();
                 List<Column> columns = Table.columns(rs);
-                Object[] row = rs.next() ? Table.values(rs, columns.size()) : null;
                 boolean pg = queries.drivers.pgjdbc(held.raw(), rs);
+                PgCells cells = pg ? PgCells.of(columns) : null; // the values query's Table holds, read as it reads them
+                Object[] row = !rs.next() ? null
+                        : cells == null ? Table.values(rs, columns.size()) : Table.values(rs, cells, columns.size());
                 return new RowStream(connection, sql, s.failures(connection), held.transfer(), c, ps, rs, restore, pg,
-                        columns, row, span);
+                        columns, cells, row, span);
             } catch (SQLException | RuntimeException | Error e) {
                 SqlObservation.failed(span, e, s.failures(connection));
                 span.end();

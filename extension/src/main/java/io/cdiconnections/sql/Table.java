@@ -106,7 +106,8 @@ public final class Table implements Iterable<Row>, JsonWritable {
         return new Table(columns, data);
     }
 
-    private static Object[] values(ResultSet rs, PgCells cells, int n) throws SQLException {
+    /** @return the values of the current row of a pgjdbc result, read the fast way ({@link PgCells}) */
+    static Object[] values(ResultSet rs, PgCells cells, int n) throws SQLException {
         Object[] values = new Object[n];
         for (int i = 0; i < values.length; i++) {
             values[i] = cells.read(rs, i + 1);

@@ -83,17 +83,28 @@ final class ZoneOffsets {
      * @return {@code Timestamp.valueOf(t)}: the same instant and nanoseconds
      */
     Timestamp timestamp(LocalDateTime t) {
-        long wall = t.toEpochSecond(ZoneOffset.UTC) * 1000;
+        Timestamp ts = timestamp(t.toEpochSecond(ZoneOffset.UTC), t.getNano());
+        return ts != null ? ts : Timestamp.valueOf(t);
+    }
+
+    /**
+     * @param wallSecond a wall-clock time, in seconds from 1970-01-01T00:00 as if it were UTC
+     * @param nanos      its nanoseconds, 0 to 999,999,999
+     * @return what {@code Timestamp.valueOf} gives for it, or null when it is outside the
+     *         stretches (then ask {@link #timestamp(LocalDateTime)})
+     */
+    Timestamp timestamp(long wallSecond, int nanos) {
+        long wall = wallSecond * 1000;
         int i = stretch(wall);
         if (i < 0) {
-            return Timestamp.valueOf(t);
+            return null;
         }
         Timestamp ts = new Timestamp(wall - offset[i]);
-        ts.setNanos(t.getNano());
+        ts.setNanos(nanos);
         return ts;
     }
 
-    /** @return the stretch holding a wall-clock time, or -1 */
+    /** @return the stretch holding a wall-clock time, in milliseconds as if UTC, or -1 */
     int stretch(long wall) {
         int i = Arrays.binarySearch(from, wall);
         if (i < 0) {

@@ -163,6 +163,32 @@ class SqlStreamTest {
         assertThat(active(sql.raw())).isZero();
     }
 
+    @ParameterizedTest
+    @EnumSource(Db.class)
+    void aStreamsRowsHoldWhatTheQuerysTableHolds(Db db) {
+        SQLConnection sql = open(db);
+        String q = "select t.i, t.note, cast(t.i * 1000 as " + (db == Db.MARIADB ? "signed" : "bigint")
+                + ") as big, t.i % 2 = 0 as even,"
+                + " cast(t.i + 0.25 as decimal(10,2)) as price, "
+                + (db == Db.MARIADB ? "timestamp '2026-03-29 00:00:00' + interval t.i * 7 minute"
+                        : "timestamp '2026-03-29 00:00:00' + t.i * interval '7' minute")
+                + " as at from (" + db.rows(600) + ") t order by t.i";
+        List<List<Object>> table = sql.query(q).stream().map(Row::values).toList();
+        List<List<Object>> streamed;
+        try (Stream<Row> rows = sql.stream(q, Map.of())) {
+            streamed = rows.map(Row::values).toList();
+        }
+        assertThat(streamed).hasSize(600).isEqualTo(table);
+        for (int r = 0; r < table.size(); r++) {
+            for (int c = 0; c < table.get(r).size(); c++) {
+                Object v = table.get(r).get(c);
+                assertThat(streamed.get(r).get(c)).as("row %d column %d", r, c)
+                        .hasSameClassAs(v);
+            }
+        }
+        assertThat(active(sql.raw())).isZero();
+    }
+
     @org.junit.jupiter.api.Test
     void aStreamOfANullableColumnYieldsItsNullsAndDoesNotClaimNoneIsNull() {
         SQLConnection sql = open(Db.H2);
