@@ -6,6 +6,7 @@ import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +35,7 @@ record InsertRows(List<String> names, List<Object[]> values, boolean[] optional)
      */
     static InsertRows read(String connection, String table, Iterable<?> rows) {
         if (rows instanceof Table t) {
-            List<Object[]> values = Arrays.asList(t.data());
+            List<Object[]> values = Collections.unmodifiableList(Arrays.asList(t.data())); // the table's own arrays
             return new InsertRows(t.columnNames(), values, new boolean[t.columns().size()]);
         }
         Iterator<?> it = rows.iterator();

@@ -50,6 +50,8 @@ public final class Table implements Iterable<Row>, JsonWritable {
      * mapped ({@link #as}), written as JSON or cached never makes them (issue 16).
      */
     private volatile List<Row> rows;
+    /** Guards the making of {@link #rows}: not the table itself, whose monitor anyone can hold. */
+    private final Object rowsLock = new Object();
     /** Built on the first lookup by name: many results are only iterated or mapped by position. */
     private volatile ColumnIndex index;
 
@@ -160,15 +162,17 @@ public final class Table implements Iterable<Row>, JsonWritable {
         return r != null ? r : makeRows();
     }
 
-    private synchronized List<Row> makeRows() {
-        if (rows == null) {
-            Row[] r = new Row[data.length];
-            for (int i = 0; i < r.length; i++) {
-                r[i] = new Row(this, data[i]);
+    private List<Row> makeRows() {
+        synchronized (rowsLock) {
+            if (rows == null) {
+                Row[] r = new Row[data.length];
+                for (int i = 0; i < r.length; i++) {
+                    r[i] = new Row(this, data[i]);
+                }
+                rows = Collections.unmodifiableList(Arrays.asList(r)); // no third copy of every row
             }
-            rows = Collections.unmodifiableList(Arrays.asList(r)); // no third copy of every row
+            return rows;
         }
-        return rows;
     }
 
     /** @return each row's values, in column order: the table's own arrays, never to be changed */

@@ -32,8 +32,8 @@ import java.util.TimeZone;
  * {@code ZoneInfo} for its id (a raw offset changed by {@code setRawOffset}).</li>
  * </ul>
  *
- * Each stretch is checked when the table is made: its first and last millisecond through
- * {@code Timestamp.valueOf} itself. {@code ZoneOffsetsTest} compares every zone's table with
+ * Each stretch is checked when the table is made, through {@code Timestamp.valueOf} itself: its
+ * first and last second and a time every week between. {@code ZoneOffsetsTest} compares every zone's table with
  * {@code Timestamp.valueOf} around each transition and at random times. Immutable; one table, the
  * default zone's, is kept for the JVM and made again when the default zone changes.
  */
@@ -42,6 +42,11 @@ final class ZoneOffsets {
     private static final Class<?> ZONE_INFO = TimeZone.getTimeZone("UTC").getClass();
     private static final long FIRST = LocalDateTime.of(1901, 1, 1, 0, 0).toEpochSecond(ZoneOffset.UTC) * 1000;
     private static final long END = LocalDateTime.of(2100, 1, 1, 0, 0).toEpochSecond(ZoneOffset.UTC) * 1000;
+    /**
+     * How often inside a stretch its offset is checked, in days: a daylight-saving period that
+     * {@code ZoneInfo} derives from a rule of its own lasts months.
+     */
+    private static final int CHECK_EVERY_DAYS = 7;
     /** No table: every value through {@code Timestamp.valueOf}. */
     private static final long[] NONE = new long[0];
 
@@ -168,6 +173,9 @@ final class ZoneOffsets {
             off = t.getOffsetAfter().getTotalSeconds() * 1000;
             at = t.getInstant();
         }
+        if (!own.equals(TimeZone.getDefault())) { // changed while the stretches were checked against it
+            return new ZoneOffsets(own, NONE, NONE, new int[0]);
+        }
         return new ZoneOffsets(own, Arrays.copyOf(from, n), Arrays.copyOf(until, n), Arrays.copyOf(offset, n));
     }
 
@@ -185,11 +193,22 @@ final class ZoneOffsets {
     }
 
     /**
-     * @return whether {@code Timestamp.valueOf} gives the offset at both ends of a stretch, in the
-     *         JVM's default zone, which must still be the one the table is for
+     * @return whether {@code Timestamp.valueOf} gives the offset at both ends of a stretch and every
+     *         {@value #CHECK_EVERY_DAYS} days between, in the JVM's default zone, which must still be
+     *         the one the table is for ({@link #make} makes sure after): a daylight-saving period
+     *         that {@code ZoneInfo} has and the zone's rules have not (a rule it derives beyond its
+     *         table) cannot hide inside a stretch
      */
     private static boolean checked(long from, long until, int offset) {
-        return valueOfOffset(from) == offset && valueOfOffset(until - 1000) == offset;
+        if (valueOfOffset(from) != offset || valueOfOffset(until - 1000) != offset) {
+            return false;
+        }
+        for (long t = from + CHECK_EVERY_DAYS * 86_400_000L; t < until - 1000; t += CHECK_EVERY_DAYS * 86_400_000L) {
+            if (valueOfOffset(t) != offset) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static long valueOfOffset(long wall) {

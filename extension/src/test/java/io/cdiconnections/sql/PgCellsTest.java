@@ -47,7 +47,7 @@ class PgCellsTest {
             List<String> values = values(ZoneId.of(zone));
             for (String mode : new String[] {"&prepareThreshold=0", "&prepareThreshold=-1"}) { // text, binary
                 try (Connection c = DriverManager.getConnection(URL + mode)) {
-                    compare(c, values, zone + mode);
+                    compare(c, values, zone + mode, mode.endsWith("-1"));
                 }
             }
         } finally {
@@ -113,7 +113,7 @@ class PgCellsTest {
         }
     }
 
-    private static void compare(Connection c, List<String> values, String where) throws SQLException {
+    private static void compare(Connection c, List<String> values, String where, boolean binary) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("create temporary table pg_ts_check (n int, t timestamp(6), tz timestamptz)");
         }
@@ -126,6 +126,7 @@ class PgCellsTest {
             ins.executeBatch();
         }
         int fast = 0;
+        int eightBytes = 0; // read through PgCells' binary path (or the text "infinity")
         try (PreparedStatement q = c.prepareStatement("select t, tz from pg_ts_check order by n");
              ResultSet rs = q.executeQuery()) {
             assertThat(PgCells.reads(Table.columns(rs))).containsExactly(Read.LOCAL_DATE_TIME, Read.OBJECT);
@@ -134,6 +135,8 @@ class PgCellsTest {
             while (rs.next()) {
                 Object expected = rs.getObject(1);
                 Object actual = cells.read(rs, 1);
+                byte[] raw = rs.getBytes(1);
+                eightBytes += raw != null && raw.length == 8 ? 1 : 0;
                 assertThat(actual).as("%s: %s", where, values.get(row)).isEqualTo(expected);
                 if (actual != null) {
                     assertThat(((Timestamp) actual).getTime()).as("%s: %s", where, values.get(row))
@@ -149,6 +152,10 @@ class PgCellsTest {
             }
         }
         assertThat(fast).as("values read the fast way").isGreaterThan(values.size() / 2);
+        if (binary) {
+            assertThat(eightBytes).as("%s: values pgjdbc hands over as 8 bytes, for the binary path", where)
+                    .isGreaterThan(values.size() / 2);
+        }
     }
 
     /** @return timestamps as PostgreSQL reads them: random, around each transition of the zone, and the odd ones */

@@ -57,7 +57,19 @@ class TableRowsTest {
         assertThatThrownBy(() -> t.get(1000, "name")).isInstanceOf(IndexOutOfBoundsException.class);
         assertThatThrownBy(() -> t.get(0, "owner")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("owner");
+        assertThat(rowsMade(t)).as("no Row made by the reads above").isFalse();
         assertThat(t.row(999).get("name")).isEqualTo("pet 999");
+        assertThat(rowsMade(t)).isTrue();
+    }
+
+    private static boolean rowsMade(Table t) {
+        try {
+            java.lang.reflect.Field rows = Table.class.getDeclaredField("rows");
+            rows.setAccessible(true);
+            return rows.get(t) != null;
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test
