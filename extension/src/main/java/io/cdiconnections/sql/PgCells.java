@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.LocalDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.TimeZone;
 
@@ -65,33 +66,37 @@ final class PgCells {
         if (reads == null) {
             return null;
         }
-        boolean timestamps = false;
-        for (Read r : reads) {
-            timestamps |= r == Read.LOCAL_DATE_TIME;
+        ZoneOffsets zone = null;
+        if (Arrays.asList(reads).contains(Read.LOCAL_DATE_TIME)) {
+            TimeZone jvm = TimeZone.getDefault(); // a copy: once per result
+            if (ZoneOffsets.isJdkZone(jvm)) {
+                zone = ZoneOffsets.of(jvm);
+            } else { // a zone of another kind: its timestamps as getObject makes them
+                boolean any = false;
+                for (int i = 0; i < reads.length; i++) {
+                    reads[i] = reads[i] == Read.LOCAL_DATE_TIME ? Read.OBJECT : reads[i];
+                    any |= reads[i] != Read.OBJECT;
+                }
+                if (!any) {
+                    return null;
+                }
+            }
         }
-        return new PgCells(reads, timestamps ? ZoneOffsets.of(TimeZone.getDefault()) : null);
+        return new PgCells(reads, zone);
     }
 
     /**
      * @param columns a pgjdbc result's columns
-     * @return per column how it is read ({@link Read#LOCAL_DATE_TIME}: a {@code timestamp}, kept as
-     *         the {@code Timestamp} {@code getObject} gives), or null when every column is read by
-     *         {@code getObject}
+     * @return per column how it is read by its type ({@link Read#LOCAL_DATE_TIME}: a
+     *         {@code timestamp}, kept as the {@code Timestamp} {@code getObject} gives, when the
+     *         JVM's zone allows), or null when every column is read by {@code getObject}
      */
     static Read[] reads(List<Column> columns) {
         Read[] reads = new Read[columns.size()];
         boolean any = false;
-        Boolean zoneAllows = null;
         for (int i = 0; i < reads.length; i++) {
-            Read read = read(columns.get(i));
-            if (read == Read.LOCAL_DATE_TIME) {
-                if (zoneAllows == null) { // TimeZone.getDefault() makes a copy: once per result
-                    zoneAllows = "sun.util.calendar.ZoneInfo".equals(TimeZone.getDefault().getClass().getName());
-                }
-                read = zoneAllows ? Read.LOCAL_DATE_TIME : Read.OBJECT;
-            }
-            reads[i] = read;
-            any |= read != Read.OBJECT;
+            reads[i] = read(columns.get(i));
+            any |= reads[i] != Read.OBJECT;
         }
         return any ? reads : null;
     }

@@ -84,7 +84,7 @@ final class RowStream {
         this.pgjdbc = pgjdbc;
         this.columns = List.copyOf(columns);
         int width = columns.size();
-        this.valuesOf = cells == null ? r -> Table.values(r, width) : r -> Table.values(r, cells, width);
+        this.valuesOf = r -> Table.values(r, cells, width);
         this.first = first;
         this.done = first == null;
     }
@@ -129,8 +129,7 @@ final class RowStream {
                 List<Column> columns = Table.columns(rs);
                 boolean pg = queries.drivers.pgjdbc(held.raw(), rs);
                 PgCells cells = pg ? PgCells.of(columns) : null; // the values query's Table holds, read as it reads them
-                Object[] row = !rs.next() ? null
-                        : cells == null ? Table.values(rs, columns.size()) : Table.values(rs, cells, columns.size());
+                Object[] row = rs.next() ? Table.values(rs, cells, columns.size()) : null;
                 return new RowStream(connection, sql, s.failures(connection), held.transfer(), c, ps, rs, restore, pg,
                         columns, cells, row, span);
             } catch (SQLException | RuntimeException | Error e) {

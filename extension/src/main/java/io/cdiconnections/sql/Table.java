@@ -103,16 +103,29 @@ public final class Table implements Iterable<Row>, JsonWritable {
         PgCells cells = pgjdbc ? PgCells.of(columns) : null;
         List<Object[]> data = new ArrayList<>();
         while (rs.next()) {
-            data.add(cells == null ? values(rs, n) : values(rs, cells, n));
+            data.add(values(rs, cells, n));
         }
         return new Table(columns, data);
     }
 
-    /** @return the values of the current row of a pgjdbc result, read the fast way ({@link PgCells}) */
+    /**
+     * @param rs    a result set on a row
+     * @param cells how to read a pgjdbc result's values the fast way ({@link PgCells}), or null to
+     *              read each by {@code getObject}
+     * @param n     the number of columns
+     * @return the values of the current row, detached from the driver
+     * @throws SQLException when reading fails
+     */
     static Object[] values(ResultSet rs, PgCells cells, int n) throws SQLException {
         Object[] values = new Object[n];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = cells.read(rs, i + 1);
+        if (cells == null) {
+            for (int i = 0; i < n; i++) {
+                values[i] = Values.detach(rs.getObject(i + 1));
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                values[i] = cells.read(rs, i + 1);
+            }
         }
         return values;
     }
@@ -126,15 +139,6 @@ public final class Table implements Iterable<Row>, JsonWritable {
             columns.add(new Column(md.getColumnLabel(i), md.getColumnType(i), md.getColumnTypeName(i)));
         }
         return columns;
-    }
-
-    /** @return the values of the current row, detached from the driver */
-    static Object[] values(ResultSet rs, int n) throws SQLException {
-        Object[] values = new Object[n];
-        for (int i = 0; i < n; i++) {
-            values[i] = Values.detach(rs.getObject(i + 1));
-        }
-        return values;
     }
 
     /**

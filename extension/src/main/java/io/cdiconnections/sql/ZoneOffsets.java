@@ -179,9 +179,18 @@ final class ZoneOffsets {
         return new ZoneOffsets(own, Arrays.copyOf(from, n), Arrays.copyOf(until, n), Arrays.copyOf(offset, n));
     }
 
+    /**
+     * @param zone a time zone
+     * @return whether it is of the JDK's own kind ({@code sun.util.calendar.ZoneInfo}), which
+     *         {@code Timestamp.valueOf} and pgjdbc's calendar resolve wall-clock times in alike
+     */
+    static boolean isJdkZone(TimeZone zone) {
+        return zone.getClass() == ZONE_INFO;
+    }
+
     /** @return the zone's rules, when it is the JDK's zone of its id and {@code java.time} knows the id */
     private static ZoneRules rules(TimeZone zone) {
-        if (zone.getClass() != ZONE_INFO
+        if (!isJdkZone(zone)
                 || !zone.equals(TimeZone.getTimeZone(zone.getID()))) {
             return null;
         }

@@ -56,6 +56,40 @@ class PgCellsTest {
     }
 
     @org.junit.jupiter.api.Test
+    void inAZoneNotOfTheJdksKindTimestampsAreReadByGetObject() throws Exception {
+        TimeZone before = TimeZone.getDefault();
+        // connected first: pgjdbc tells the server the JVM's zone id, which it would not know
+        try (Connection c = DriverManager.getConnection(URL + "&prepareThreshold=-1")) {
+            // an hour ahead of UTC, daylight saving from the last Sunday of March to October's
+            TimeZone.setDefault(new java.util.SimpleTimeZone(3_600_000, "Custom/Summer",
+                    java.util.Calendar.MARCH, -1, java.util.Calendar.SUNDAY, 3_600_000,
+                    java.util.Calendar.OCTOBER, -1, java.util.Calendar.SUNDAY, 3_600_000));
+            try (PreparedStatement q = c.prepareStatement("select cast('2024-07-01 12:00:00.5' as timestamp) t,"
+                    + " cast('2024-03-31 02:30' as timestamp) gap, 7 n");
+                 ResultSet rs = q.executeQuery()) {
+                assertThat(PgCells.reads(Table.columns(rs))).containsExactly(Read.LOCAL_DATE_TIME,
+                        Read.LOCAL_DATE_TIME, Read.INT);
+                PgCells cells = PgCells.of(Table.columns(rs));
+                assertThat(cells).as("the integer column is still read the fast way").isNotNull();
+                assertThat(rs.next()).isTrue();
+                for (int column = 1; column <= 3; column++) {
+                    Object expected = rs.getObject(column);
+                    assertThat(cells.read(rs, column)).as("column %d", column).isEqualTo(expected);
+                }
+                assertThat(((Timestamp) cells.read(rs, 1)).getTime())
+                        .isEqualTo(Instant.parse("2024-07-01T10:00:00.5Z").toEpochMilli());
+            }
+            TimeZone.setDefault(new java.util.SimpleTimeZone(0, "Custom/Plain"));
+            try (PreparedStatement q = c.prepareStatement("select cast('2024-07-01 12:00' as timestamp) t");
+                 ResultSet rs = q.executeQuery()) {
+                assertThat(PgCells.of(Table.columns(rs))).as("only timestamps, all read by getObject").isNull();
+            }
+        } finally {
+            TimeZone.setDefault(before);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
     void integersBooleansAndStringsGiveWhatGetObjectGives() throws Exception {
         String[] types = {"int2", "int4", "int8", "bool", "varchar(20)", "text", "char(5)", "numeric(10,2)"};
         String[][] values = {
