@@ -7,19 +7,30 @@ import jakarta.json.stream.JsonGenerator;
 
 
 /**
- * A JSON-P generator as a {@link JsonValues.Sink}, for the JSON-B serializers. A key is held
+ * A JSON-P generator as a {@link JsonValues.Sink}: what the JSON-B serializers and the JAX-RS
+ * writer ({@code .jaxrs}) write a {@code Table} or a {@code Row} through, and what an application
+ * writing its own JSON-P hands to {@link JsonWritable#writeJson}:
+ *
+ * <pre>{@code
+ * try (JsonGenerator g = Json.createGenerator(out)) {
+ *     sql.query("select * from pets").writeJson(new JsonpSink(g));
+ * }
+ * }</pre>
+ *
+ * A key is held
  * until its value comes and written with it ({@code write(name, value)}): a generator's
  * {@code writeKey} opens a field context for the one value that follows (an object and a push
  * in Parsson, a check more in Yasson's wrapper), which a {@code Table}'s every value would pay.
  * An integral number that fits an {@code int} goes as one, which Parsson writes without making
  * a string. The text is the same either way.
  */
-final class JsonpSink implements JsonValues.Sink {
+public final class JsonpSink implements JsonValues.Sink {
     private final JsonGenerator g;
     /** The key of the next value, or null when the next value has none (in an array). */
     private String key;
 
-    JsonpSink(JsonGenerator g) {
+    /** @param g the generator to write to; this sink neither flushes nor closes it */
+    public JsonpSink(JsonGenerator g) {
         this.g = g;
     }
 

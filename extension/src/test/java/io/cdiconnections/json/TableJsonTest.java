@@ -2,7 +2,6 @@ package io.cdiconnections.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
 
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -13,7 +12,6 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.cdiconnections.ConnectionContext;
 import io.cdiconnections.sql.SQLConnection;
 import io.cdiconnections.sql.Table;
 
@@ -33,14 +31,7 @@ class TableJsonTest {
 
     @BeforeAll
     static void readTable() {
-        sql = new SQLConnection(ConnectionContext.of("json_h2", Map.of("url", "jdbc:h2:mem:json_h2;DB_CLOSE_DELAY=-1")));
-        sql.update("create table pets (id int primary key, name varchar(20), price decimal(30,10), big bigint, "
-                + "ratio double precision, ok boolean, born date, at timestamp, at_tz timestamp with time zone, "
-                + "wakes time, photo varbinary(8), tags varchar(5) array, uid uuid)");
-        sql.update("insert into pets values (1, 'Rex', 12345678901234.1234567890, 9223372036854775807, 0.25, true, "
-                + "date '2019-04-01', timestamp '2024-01-02 03:04:00', timestamp with time zone '2024-01-02 03:04:05.123+02:00', "
-                + "time '07:30:00', X'0102ff', array['a','b'], '123e4567-e89b-12d3-a456-426614174000')");
-        sql.update("insert into pets (id) values (2)");
+        sql = Pets.create("json_h2");
         table = sql.query("select * from pets order by id");
     }
 

@@ -54,6 +54,13 @@ public class SharingIT {
     }
 
     @Test
+    public void theLibrarysOwnWriterAnswersATableFoundByTheServersProviderScan() throws Exception {
+        // a proxy or subclass of it, as some runtimes hand out, counts too
+        String writer = Servers.getOk(base, "api/sql/table-writer");
+        assertEquals(true, writer.startsWith("io.cdiconnections.json.jaxrs.JsonWritableWriter"), writer);
+    }
+
+    @Test
     public void beanResourceAndServletShareOneHandleAndOnePool() throws Exception {
         String resource = Servers.getOk(base, "api/sql/identity");
         assertEquals(resource, Servers.getOk(base, "api/sql/bean-identity"));

@@ -65,4 +65,18 @@ public class SqlResource {
         return sql.query("select 1 as \"one\", cast(1.50 as decimal(10,2)) as \"price\", null as \"nothing\", "
                 + "timestamp '2024-01-02 03:04:05' as \"at\", X'0102ff' as \"bin\"");
     }
+
+    /**
+     * Which writer the server chose for a {@link Table} answered as JSON.
+     *
+     * @param providers the application's providers
+     * @return the class name of the {@code MessageBodyWriter}
+     */
+    @GET
+    @Path("table-writer")
+    public String tableWriter(@jakarta.ws.rs.core.Context jakarta.ws.rs.ext.Providers providers) {
+        jakarta.ws.rs.ext.MessageBodyWriter<Table> w = providers.getMessageBodyWriter(Table.class, Table.class,
+                new java.lang.annotation.Annotation[0], jakarta.ws.rs.core.MediaType.APPLICATION_JSON_TYPE);
+        return w == null ? "none" : w.getClass().getName();
+    }
 }

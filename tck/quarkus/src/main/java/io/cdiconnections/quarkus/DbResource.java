@@ -40,6 +40,19 @@ public class DbResource {
         return sql.query("select * from (values (1, 'one'), (2, 'two')) as t(id, label) order by id");
     }
 
+    /**
+     * @param providers the application's providers
+     * @return the class name of the writer Quarkus REST chose for a {@code Table} answered as JSON
+     */
+    @GET
+    @Path("/table-writer")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String tableWriter(@jakarta.ws.rs.core.Context jakarta.ws.rs.ext.Providers providers) {
+        jakarta.ws.rs.ext.MessageBodyWriter<Table> w = providers.getMessageBodyWriter(Table.class, Table.class,
+                new java.lang.annotation.Annotation[0], MediaType.APPLICATION_JSON_TYPE);
+        return w == null ? "none" : w.getClass().getName();
+    }
+
     /** @return the identities of the handle and of its pool */
     @GET
     @Path("/pool")

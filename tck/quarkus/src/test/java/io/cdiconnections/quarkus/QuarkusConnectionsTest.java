@@ -35,6 +35,8 @@ class QuarkusConnectionsTest {
         given().get("/db/table").then().statusCode(200)
                 .body("id", contains(1, 2))
                 .body("label", contains("one", "two"));
+        given().get("/db/table-writer").then().statusCode(200)
+                .body(org.hamcrest.Matchers.startsWith("io.cdiconnections.json.jaxrs.JsonWritableWriter"));
     }
 
     @Test

@@ -1,0 +1,87 @@
+package io.cdiconnections.json.jaxrs;
+
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.stream.JsonGenerator;
+import jakarta.json.stream.JsonGeneratorFactory;
+
+import io.cdiconnections.json.JsonWritable;
+import io.cdiconnections.json.JsonpSink;
+
+/**
+ * {@link JsonWritableWriter}'s use of JSON-P, in a class of its own so that the writer loads,
+ * and declines, where JSON-P is absent (a Quarkus application with Jackson only).
+ */
+final class JsonpWriting {
+
+    /** Made on first use: finding the JSON-P provider walks the class path. */
+    private static volatile JsonGeneratorFactory factory;
+
+    private JsonpWriting() {
+    }
+
+    /**
+     * @param loader the loader the writer came from
+     * @return whether JSON-P's API and an implementation of it are there
+     */
+    static boolean available(ClassLoader loader) {
+        try {
+            Class.forName("jakarta.json.Json", false, loader);
+            factory();
+            return true;
+        } catch (ClassNotFoundException | LinkageError | RuntimeException e) { // no API, or no provider
+            return false;
+        }
+    }
+
+    private static JsonGeneratorFactory factory() {
+        JsonGeneratorFactory f = factory;
+        if (f == null) {
+            f = Json.createGeneratorFactory(Map.of());
+            factory = f;
+        }
+        return f;
+    }
+
+    /**
+     * @param value   what to write
+     * @param charset the name of the charset to write in, or null for UTF-8
+     * @param out     where; left open
+     * @throws IOException when writing fails
+     */
+    static void write(JsonWritable value, String charset, OutputStream out) throws IOException {
+        Charset cs = charset == null ? StandardCharsets.UTF_8 : Charset.forName(charset);
+        try (JsonGenerator g = factory().createGenerator(new Unclosed(out), cs)) {
+            value.writeJson(new JsonpSink(g));
+        } catch (JsonException e) {
+            if (e.getCause() instanceof IOException io) { // the client went away: as any writer reports it
+                throw io;
+            }
+            throw e;
+        }
+    }
+
+    /** The response stream, which the generator's close flushes but must not close. */
+    private static final class Unclosed extends FilterOutputStream {
+        Unclosed(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.flush();
+        }
+    }
+}
