@@ -42,8 +42,10 @@ class ArchitectureTest {
             ROOT + ".sql", Set.of("Column", "JdbcQueries", "QueryException", "QueryOptions", "Row", "SQLConnection",
                     "Table", "Transaction", "TransactionWork"),
             ROOT + ".snowflake", Set.of("SnowflakeConnection", "SnowparkConnection"),
-            ROOT + ".json", Set.of("JsonValues", "JsonWritable", "RowJsonbSerializer", "TableJsonbSerializer"),
-            ROOT + ".json.jackson", Set.of("RowJacksonSerializer", "TableJacksonSerializer"));
+            ROOT + ".json", Set.of("JsonValues", "JsonWritable", "JsonpSink", "RowJsonbSerializer",
+                "TableJsonbSerializer"),
+            ROOT + ".json.jackson", Set.of("RowJacksonSerializer", "TableJacksonSerializer"),
+            ROOT + ".json.jaxrs", Set.of("JsonWritableWriter"));
 
     /** Generated or not: no class of the main code is longer than this. */
     private static final int MAX_LINES = 450;

@@ -15,19 +15,21 @@ import io.cdiconnections.json.JsonWritable;
 
 /**
  * Writes a {@code Table} (an array of objects) or a {@code Row} (an object) returned by a JAX-RS
- * resource as JSON, the very text JSON-B writes through {@code TableJsonbSerializer}, straight to
- * the response through one JSON-P generator factory kept for the application.
+ * resource as {@code application/json} or {@code text/json}, the very text JSON-B writes through
+ * {@code TableJsonbSerializer}, straight to the response through one JSON-P generator factory.
  *
- * <p>Why: a server's JSON-B provider makes a {@code Jsonb} for each response unless the
- * application registers a {@code ContextResolver<Jsonb>} (RESTEasy on WildFly does), and JSON-B
- * then makes the {@code Table}'s serializer anew through CDI. On WildFly 39 a resource answering
- * 20 rows as a {@code Table} served 2.4 times the requests per second with this writer
- * (docs/performance.md).
+ * <p>Why: RESTEasy's JSON-B provider (WildFly's) makes a {@code Jsonb} for each response unless
+ * the application registers a {@code ContextResolver<Jsonb>}, and JSON-B then makes the
+ * {@code Table}'s serializer anew through CDI. On WildFly 39 a resource answering 20 rows as a
+ * {@code Table} served 2.4 times the requests per second with this writer (docs/performance.md).
  *
  * <p>Found by the server's scan for {@code @Provider} when the application's {@code Application}
  * lists no classes of its own (the default); one that lists its classes adds this one to them
- * to use it. A media type other than JSON, or an application without JSON-P (Jakarta JSON
- * Processing, in every Jakarta EE server), leaves the {@code Table} to the server's other writers.
+ * to use it. A {@code MessageBodyWriter<Table>} of the application's own is closer to the type
+ * and wins over this one. Another media type ({@code application/problem+json} included), or an
+ * application without JSON-P (Jakarta JSON Processing, in every Jakarta EE server), leaves the
+ * {@code Table} to the server's other writers. The factory is made once for the class: meant for
+ * the library in the application's {@code WEB-INF/lib}, as the docs install it.
  */
 @Provider
 @Produces({MediaType.APPLICATION_JSON, "text/json"})
@@ -54,7 +56,7 @@ public class JsonWritableWriter implements MessageBodyWriter<JsonWritable> {
      * @param annotations the resource method's annotations
      * @param mediaType   the response's media type
      * @return whether the value is a {@code Table} or a {@code Row} (any {@link JsonWritable})
-     *         answered as JSON, and JSON-P is there
+     *         answered as {@code application/json} or {@code text/json}, and JSON-P is there
      */
     @Override
     public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
@@ -62,17 +64,17 @@ public class JsonWritableWriter implements MessageBodyWriter<JsonWritable> {
     }
 
     /**
-     * @param mediaType a media type, or null
-     * @return whether it is JSON: {@code application/json}, {@code text/json} or a
-     *         {@code +json} type, with any parameters; a wildcard counts as JSON
+     * @param mediaType the response's media type, or null
+     * @return whether it is {@code application/json} or {@code text/json}, with any parameters
+     *         (null counts as JSON: a caller that names none); a wildcard is not, as JAX-RS
+     *         answers one as {@code application/octet-stream}
      */
     static boolean isJson(MediaType mediaType) {
-        if (mediaType == null || mediaType.isWildcardType()) {
+        if (mediaType == null) {
             return true;
         }
-        String sub = mediaType.getSubtype();
-        return mediaType.isWildcardSubtype() || "json".equalsIgnoreCase(sub)
-                || sub.regionMatches(true, Math.max(0, sub.length() - 5), "+json", 0, 5);
+        return "json".equalsIgnoreCase(mediaType.getSubtype())
+                && ("application".equalsIgnoreCase(mediaType.getType()) || "text".equalsIgnoreCase(mediaType.getType()));
     }
 
     /**

@@ -82,13 +82,46 @@ class JsonWritableWriterTest {
         assertThat(writer.isWriteable(Table.class, Table.class, NONE, MediaType.APPLICATION_JSON_TYPE)).isTrue();
         assertThat(writer.isWriteable(Row.class, Row.class, NONE,
                 MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))).isTrue();
+        assertThat(writer.isWriteable(Table.class, Table.class, NONE, new MediaType("text", "json"))).isTrue();
         assertThat(writer.isWriteable(Table.class, Table.class, NONE, new MediaType("application", "problem+json")))
-                .isTrue();
-        assertThat(writer.isWriteable(Table.class, Table.class, NONE, MediaType.WILDCARD_TYPE)).isTrue();
+                .as("not in the writer's @Produces: left to JSON-B").isFalse();
+        assertThat(writer.isWriteable(Table.class, Table.class, NONE, MediaType.WILDCARD_TYPE)).isFalse();
+        assertThat(writer.isWriteable(Table.class, Table.class, NONE, new MediaType("application", "*"))).isFalse();
         assertThat(writer.isWriteable(Table.class, Table.class, NONE, MediaType.TEXT_PLAIN_TYPE)).isFalse();
         assertThat(writer.isWriteable(Table.class, Table.class, NONE, MediaType.APPLICATION_XML_TYPE)).isFalse();
         assertThat(writer.isWriteable(List.class, List.class, NONE, MediaType.APPLICATION_JSON_TYPE)).isFalse();
         assertThat(writer.isWriteable(String.class, String.class, NONE, MediaType.APPLICATION_JSON_TYPE)).isFalse();
+    }
+
+    @Test
+    void withoutJsonpTheWriterStillLoadsAndDeclines() throws Exception {
+        assertThat(isWriteableWhere(false)).as("the same isolation with JSON-P visible").isTrue();
+        assertThat(isWriteableWhere(true)).as("JSON-P's API hidden").isFalse();
+    }
+
+    /**
+     * @param hideJsonp whether the library's classes, loaded anew, see no JSON-P
+     * @return what the writer of that copy answers for its Table as application/json
+     */
+    private static boolean isWriteableWhere(boolean hideJsonp) throws Exception {
+        java.net.URL library = JsonWritableWriter.class.getProtectionDomain().getCodeSource().getLocation();
+        ClassLoader above = new ClassLoader(JsonWritableWriterTest.class.getClassLoader()) {
+            @Override
+            protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+                if (name.startsWith("io.cdiconnections.") || hideJsonp && name.startsWith("jakarta.json.")) {
+                    throw new ClassNotFoundException(name); // the library from below; JSON-P from nowhere
+                }
+                return super.loadClass(name, resolve);
+            }
+        };
+        try (java.net.URLClassLoader copy = new java.net.URLClassLoader(new java.net.URL[] {library}, above)) {
+            Class<?> writer = Class.forName(JsonWritableWriter.class.getName(), true, copy);
+            Class<?> table = Class.forName(Table.class.getName(), false, copy);
+            assertThat(writer).isNotSameAs(JsonWritableWriter.class);
+            jakarta.ws.rs.ext.MessageBodyWriter<?> w =
+                    (jakarta.ws.rs.ext.MessageBodyWriter<?>) writer.getConstructor().newInstance();
+            return w.isWriteable(table, table, NONE, MediaType.APPLICATION_JSON_TYPE);
+        }
     }
 
     @Test

@@ -54,7 +54,7 @@ public class SqlResource {
     }
 
     /**
-     * A {@link Table} returned as it is: the server's JSON provider writes it.
+     * A {@link Table} returned as it is: the library's JAX-RS writer (json.jaxrs) writes it.
      *
      * @return one row of an integer, an exact decimal, a null, a timestamp and bytes
      */
