@@ -34,16 +34,20 @@ final class JCacheMessages {
     }
 
     /**
+     * @param cache        the cache that asked first ({@code cache_name}, {@code cdi-connections.<connection>}
+     *                     by default), or null when unknown
      * @param name         Payara's JNDI name of its provider
      * @param found        the class of what is bound there
      * @param ofAnotherApi whether that class is a {@code CachingProvider} of another copy of the JCache API
      * @return the warning, logged once, for something else than a JCache provider at Payara's name
      */
-    static String notAProviderAtPayarasName(String name, String found, boolean ofAnotherApi) {
-        return "cache = \"jcache\" without cache_provider: JNDI holds a " + found + " at " + name + ", not a"
-                + " javax.cache.spi.CachingProvider, so the only JCache provider on the class path is used instead (on"
-                + " Payara, a Hazelcast member of its own rather than the server's). " + (ofAnotherApi ? anotherApi()
-                : "Set cache_provider to the provider's class name, or to jndi:<name> of the one the server binds");
+    static String notAProviderAtPayarasName(String cache, String name, String found, boolean ofAnotherApi) {
+        return "cache = \"jcache\" without cache_provider" + (cache == null ? "" : " (cache " + cache
+                + ", and every later one without cache_provider)") + ": JNDI holds a " + found + " at " + name
+                + ", not a javax.cache.spi.CachingProvider, so the only JCache provider on the class path is used"
+                + " instead (on Payara, a Hazelcast member of its own rather than the server's). " + (ofAnotherApi
+                ? anotherApi() : "Set cache_provider to the provider's class name, or to jndi:<name> of the one the"
+                + " server binds");
     }
 
     private static String anotherApi() {

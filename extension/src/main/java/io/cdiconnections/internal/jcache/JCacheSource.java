@@ -61,7 +61,7 @@ public final class JCacheSource implements SharedCache.Source {
 
     @Override
     public SharedCache open(String provider, String uri, String name, ClassLoader loader) {
-        CachingProvider p = provider(provider, loader);
+        CachingProvider p = provider(provider, loader, name, JCacheSource::bound);
         // The provider's default class loader, not the application's: Hazelcast puts a class loader
         // other than its default into the cache's name (its toString, which differs in each JVM and
         // deployment), so every instance would have a cache of its own. Keys and values are String
@@ -78,7 +78,7 @@ public final class JCacheSource implements SharedCache.Source {
      *                               {@code jndi:} name
      */
     static CachingProvider provider(String provider, ClassLoader loader) {
-        return provider(provider, loader, JCacheSource::bound);
+        return provider(provider, loader, null, JCacheSource::bound);
     }
 
     /**
@@ -86,17 +86,19 @@ public final class JCacheSource implements SharedCache.Source {
      *
      * @param provider {@code cache_provider}
      * @param loader   the class loader to find a provider class with
+     * @param cache    the cache it is for, named in the warning; null when unknown
      * @param bound    looks a name up in JNDI: what is bound there, if anything
      * @return the provider
      */
-    static CachingProvider provider(String provider, ClassLoader loader, Function<String, Optional<Object>> bound) {
+    static CachingProvider provider(String provider, ClassLoader loader, String cache,
+            Function<String, Optional<Object>> bound) {
         if (provider == null) {
             Object payaras = bound.apply(PAYARA_PROVIDER).orElse(null);
             if (payaras instanceof CachingProvider p) {
                 return p;
             }
             if (payaras != null && NOT_A_PROVIDER_AT_PAYARAS_NAME_LOGGED.compareAndSet(false, true)) {
-                LOG.log(System.Logger.Level.WARNING, JCacheMessages.notAProviderAtPayarasName(PAYARA_PROVIDER,
+                LOG.log(System.Logger.Level.WARNING, JCacheMessages.notAProviderAtPayarasName(cache, PAYARA_PROVIDER,
                         payaras.getClass().getName(), providerOfSomeApi(payaras.getClass())));
             }
             return Caching.getCachingProvider(loader);
@@ -150,7 +152,7 @@ public final class JCacheSource implements SharedCache.Source {
     }
 
     /** @return what is bound at the name, if JNDI is there and something is */
-    private static Optional<Object> bound(String name) {
+    static Optional<Object> bound(String name) {
         InitialContext context = null;
         try {
             context = new InitialContext();

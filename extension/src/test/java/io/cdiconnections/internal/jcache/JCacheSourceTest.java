@@ -74,6 +74,22 @@ class JCacheSourceTest {
     }
 
     @Test
+    void somethingElseAtPayarasNameIsWarnedAboutOnceNamingTheFirstCache() throws Exception {
+        try (URLClassLoader fresh = new URLClassLoader(new URL[0], loader);
+             io.cdiconnections.test.LogCapture log = new io.cdiconnections.test.LogCapture(JCacheSource.class.getName())) {
+            JCacheSource.NOT_A_PROVIDER_AT_PAYARAS_NAME_LOGGED.set(false);
+            bind(Map.of("payara/CachingProvider", "not a provider"));
+            JCacheSource.provider(null, fresh, "cdi-connections.orders", JCacheSource::bound);
+            JCacheSource.provider(null, fresh, "cdi-connections.stock", JCacheSource::bound);
+
+            assertThat(log.messages()).singleElement().asString()
+                    .contains("(cache cdi-connections.orders, and every later one without cache_provider)")
+                    .contains("JNDI holds a java.lang.String at payara/CachingProvider")
+                    .doesNotContain("cdi-connections.stock");
+        }
+    }
+
+    @Test
     void aJndiCacheProviderNamesWhereTheServerBindsIt() {
         CachingProvider bound = new HazelcastMemberCachingProvider();
         bind(Map.of("java:global/grid/CachingProvider", bound));
@@ -149,7 +165,7 @@ class JCacheSourceTest {
 
         for (String name : java.util.List.of("ldap://attacker.example:1389/x", "rmi://127.0.0.1:1099/x",
                 "dns:attacker.example", "LDAP://user:s3cret@attacker.example/x")) {
-            assertThatThrownBy(() -> JCacheSource.provider("jndi:" + name, loader, looked -> {
+            assertThatThrownBy(() -> JCacheSource.provider("jndi:" + name, loader, null, looked -> {
                 BoundNames.looked.add(looked);
                 return Optional.of(planted);
             })).as(name)
