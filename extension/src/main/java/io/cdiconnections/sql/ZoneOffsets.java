@@ -137,7 +137,7 @@ final class ZoneOffsets {
         TimeZone own = (TimeZone) zone.clone();
         ZoneRules rules = rules(own);
         if (rules == null) {
-            return new ZoneOffsets(own, NONE, NONE, new int[0]);
+            return none(own);
         }
         int max = 16;
         long[] from = new long[max];
@@ -174,9 +174,14 @@ final class ZoneOffsets {
             at = t.getInstant();
         }
         if (!own.equals(TimeZone.getDefault())) { // changed while the stretches were checked against it
-            return new ZoneOffsets(own, NONE, NONE, new int[0]);
+            return none(own);
         }
         return new ZoneOffsets(own, Arrays.copyOf(from, n), Arrays.copyOf(until, n), Arrays.copyOf(offset, n));
+    }
+
+    /** @return a table of no stretch for the zone: every value through {@code Timestamp.valueOf} */
+    private static ZoneOffsets none(TimeZone own) {
+        return new ZoneOffsets(own, NONE, NONE, new int[0]);
     }
 
     /**

@@ -73,22 +73,12 @@ public final class JCacheSource implements SharedCache.Source {
     /**
      * @param provider {@code cache_provider}: a class name, {@code jndi:<name>}, or null
      * @param loader   the class loader to find a provider class with
+     * @param cache    the cache it is for, named in the warning; null when unknown
+     * @param bound    looks a name up in JNDI: what is bound there, if anything ({@link #bound}; the
+     *                 tests give their own)
      * @return the provider
      * @throws IllegalStateException when nothing, or something not a {@code CachingProvider}, is bound at a
      *                               {@code jndi:} name
-     */
-    static CachingProvider provider(String provider, ClassLoader loader) {
-        return provider(provider, loader, null, JCacheSource::bound);
-    }
-
-    /**
-     * {@link #provider(String, ClassLoader)} with the JNDI lookup given, for tests.
-     *
-     * @param provider {@code cache_provider}
-     * @param loader   the class loader to find a provider class with
-     * @param cache    the cache it is for, named in the warning; null when unknown
-     * @param bound    looks a name up in JNDI: what is bound there, if anything
-     * @return the provider
      */
     static CachingProvider provider(String provider, ClassLoader loader, String cache,
             Function<String, Optional<Object>> bound) {

@@ -44,8 +44,9 @@ public class JsonWritableWriter implements MessageBodyWriter<JsonWritable> {
 
     private static boolean jsonp() {
         try {
-            return JsonpWriting.available(JsonWritableWriter.class.getClassLoader());
-        } catch (LinkageError e) { // JSON-P's API is absent: JsonpWriting cannot even load
+            JsonpWriting.available();
+            return true;
+        } catch (LinkageError e) { // JSON-P's API or its provider is absent: JsonpWriting cannot load
             return false;
         }
     }

@@ -21,33 +21,23 @@ import io.cdiconnections.json.JsonpSink;
  */
 final class JsonpWriting {
 
-    /** Made on first use: finding the JSON-P provider walks the class path. */
-    private static volatile JsonGeneratorFactory factory;
+    /**
+     * Made once, when the writer's class asks whether JSON-P is there ({@link #available}): finding
+     * the provider walks the class path. Where JSON-P's API or a provider is absent, making it
+     * fails, and with it the loading of this class, which the writer takes for "no JSON-P".
+     */
+    private static final JsonGeneratorFactory FACTORY = Json.createGeneratorFactory(Map.of());
 
     private JsonpWriting() {
     }
 
     /**
-     * @param loader the loader the writer came from
-     * @return whether JSON-P's API and an implementation of it are there
+     * Loads this class, making the factory.
+     *
+     * @throws LinkageError when JSON-P's API or a provider of it is absent
      */
-    static boolean available(ClassLoader loader) {
-        try {
-            Class.forName("jakarta.json.Json", false, loader);
-            factory();
-            return true;
-        } catch (ClassNotFoundException | LinkageError | RuntimeException e) { // no API, or no provider
-            return false;
-        }
-    }
-
-    private static JsonGeneratorFactory factory() {
-        JsonGeneratorFactory f = factory;
-        if (f == null) {
-            f = Json.createGeneratorFactory(Map.of());
-            factory = f;
-        }
-        return f;
+    static void available() {
+        // nothing more: calling a static method initializes the class, or throws why it cannot be
     }
 
     /**
@@ -58,7 +48,7 @@ final class JsonpWriting {
      */
     static void write(JsonWritable value, String charset, OutputStream out) throws IOException {
         Charset cs = charset == null ? StandardCharsets.UTF_8 : Charset.forName(charset);
-        try (JsonGenerator g = factory().createGenerator(new Unclosed(out), cs)) {
+        try (JsonGenerator g = FACTORY.createGenerator(new Unclosed(out), cs)) {
             value.writeJson(new JsonpSink(g));
         } catch (JsonException e) {
             if (e.getCause() instanceof IOException io) { // the client went away: as any writer reports it

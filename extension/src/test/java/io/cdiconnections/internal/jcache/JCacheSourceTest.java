@@ -47,6 +47,11 @@ class JCacheSourceTest {
         BoundNames.looked.clear();
     }
 
+    /** @return the provider {@code cache_provider} names, JNDI looked up as {@code open} looks it up */
+    private static CachingProvider provider(String provider, ClassLoader loader) {
+        return JCacheSource.provider(provider, loader, null, JCacheSource::bound);
+    }
+
     private static void bind(Map<String, Object> names) {
         BoundNames.bound = names;
         System.setProperty(Context.INITIAL_CONTEXT_FACTORY, BoundNames.class.getName());
@@ -57,18 +62,18 @@ class JCacheSourceTest {
         CachingProvider payaras = new HazelcastMemberCachingProvider();
         bind(Map.of("payara/CachingProvider", payaras));
 
-        assertThat(JCacheSource.provider(null, loader)).isSameAs(payaras);
+        assertThat(provider(null, loader)).isSameAs(payaras);
     }
 
     @Test
     void withoutJndiOrPayarasBindingTheOnlyProviderOnTheClassPathIsTaken() throws Exception {
         // a loader of its own: Caching keeps the providers other tests loaded by name per class loader
         try (URLClassLoader fresh = new URLClassLoader(new URL[0], loader)) {
-            assertThat(JCacheSource.provider(null, fresh)).as("no JNDI at all")
+            assertThat(provider(null, fresh)).as("no JNDI at all")
                     .isSameAs(Caching.getCachingProvider(fresh));
 
             bind(Map.of("other/CachingProvider", new HazelcastMemberCachingProvider(), "payara/CachingProvider", "not a provider"));
-            assertThat(JCacheSource.provider(null, fresh)).as("JNDI without a provider at Payara's name")
+            assertThat(provider(null, fresh)).as("JNDI without a provider at Payara's name")
                     .isSameAs(Caching.getCachingProvider(fresh));
         }
     }
@@ -94,14 +99,14 @@ class JCacheSourceTest {
         CachingProvider bound = new HazelcastMemberCachingProvider();
         bind(Map.of("java:global/grid/CachingProvider", bound));
 
-        assertThat(JCacheSource.provider("jndi:java:global/grid/CachingProvider", loader)).isSameAs(bound);
+        assertThat(provider("jndi:java:global/grid/CachingProvider", loader)).isSameAs(bound);
     }
 
     @Test
     void aJndiCacheProviderWithNothingBoundThereFailsNamingTheKeyAndTheName() {
         bind(Map.of("payara/CachingProvider", new HazelcastMemberCachingProvider()));
 
-        assertThatThrownBy(() -> JCacheSource.provider("jndi:java:global/absent", loader))
+        assertThatThrownBy(() -> provider("jndi:java:global/absent", loader))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("cache_provider = \"jndi:java:global/absent\"")
                 .hasMessageContaining("no JCache CachingProvider is bound in JNDI at java:global/absent");
@@ -111,7 +116,7 @@ class JCacheSourceTest {
     void aJndiCacheProviderWhoseNameHoldsSomethingElseFailsNamingTheKeyTheNameAndTheClassFound() {
         bind(Map.of("java:global/grid/CachingProvider", new StringBuilder("s3cret-looking value")));
 
-        assertThatThrownBy(() -> JCacheSource.provider("jndi:java:global/grid/CachingProvider", loader))
+        assertThatThrownBy(() -> provider("jndi:java:global/grid/CachingProvider", loader))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("cache_provider = \"jndi:java:global/grid/CachingProvider\"")
                 .hasMessageContaining("JNDI holds a java.lang.StringBuilder at java:global/grid/CachingProvider, not a"
@@ -130,7 +135,7 @@ class JCacheSourceTest {
             Object foreign = Proxy.newProxyInstance(war, new Class<?>[] {theirs}, (proxy, method, args) -> null);
             bind(Map.of("java:global/grid/CachingProvider", foreign));
 
-            assertThatThrownBy(() -> JCacheSource.provider("jndi:java:global/grid/CachingProvider", loader))
+            assertThatThrownBy(() -> provider("jndi:java:global/grid/CachingProvider", loader))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("at java:global/grid/CachingProvider, not a javax.cache.spi.CachingProvider")
                     .hasMessageContaining("another copy of the JCache API")
@@ -147,8 +152,8 @@ class JCacheSourceTest {
         bind(Map.of("payara/CachingProvider", new StringBuilder("s3cret-looking value")));
         try (URLClassLoader fresh = new URLClassLoader(new URL[0], loader);
                 LogCapture log = new LogCapture(JCacheSource.class.getName())) {
-            assertThat(JCacheSource.provider(null, fresh)).isSameAs(Caching.getCachingProvider(fresh));
-            assertThat(JCacheSource.provider(null, fresh)).isSameAs(Caching.getCachingProvider(fresh));
+            assertThat(provider(null, fresh)).isSameAs(Caching.getCachingProvider(fresh));
+            assertThat(provider(null, fresh)).isSameAs(Caching.getCachingProvider(fresh));
 
             assertThat(log.messages()).as("logged once").hasSize(1).first().asString()
                     .contains("JNDI holds a java.lang.StringBuilder at payara/CachingProvider")
@@ -184,13 +189,13 @@ class JCacheSourceTest {
         bind(Map.of("payara/CachingProvider", new HazelcastMemberCachingProvider()));
         System.setProperty(Context.PROVIDER_URL, "ldap://127.0.0.1:1/");
         try (URLClassLoader fresh = new URLClassLoader(new URL[0], loader)) {
-            assertThat(JCacheSource.provider(null, fresh)).as("the class path's provider, not a lookup")
+            assertThat(provider(null, fresh)).as("the class path's provider, not a lookup")
                     .isSameAs(Caching.getCachingProvider(fresh));
             assertThat(BoundNames.looked).isEmpty();
         } finally {
             System.clearProperty(Context.PROVIDER_URL);
         }
-        assertThat(JCacheSource.provider(null, loader)).as("without a provider URL Payara's name is looked up")
+        assertThat(provider(null, loader)).as("without a provider URL Payara's name is looked up")
                 .isInstanceOf(HazelcastMemberCachingProvider.class);
         assertThat(BoundNames.looked).containsExactly("payara/CachingProvider");
     }
