@@ -59,6 +59,10 @@ final class MappingPlan<T> {
     private final ClassLoader owner;
     /** A bean's properties, in member order; null for a record or a single value. */
     private final BeanProperty[] properties;
+    /** How a {@link Table}'s rows map: the shared mapper, made on first use ({@link #rows()}). */
+    private RowMapper<T> shared;
+    /** How they map from the second use on: a record's mapper of this plan's own, or the shared one. */
+    private RowMapper<T> rows;
 
     private MappingPlan(Class<?> type, List<Column> columns, int[] column, String[] names, Class<?>[] types,
             Constructor<T> constructor, RecordConstructor record, BeanProperty[] properties) {
@@ -177,6 +181,35 @@ final class MappingPlan<T> {
         return constructor == null && record == null && !types[0].isPrimitive();
     }
 
+    /**
+     * @return how the values of a {@link Table}'s row map. The first time, the mapper shared by
+     *         every plan; from the second on, for a record whose constructor is bound (a kept
+     *         plan's), a mapper of this plan's own ({@link RecordRows}), made with the classes of
+     *         the values seen the first time, so that a query run once defines no class. Two
+     *         threads may both make one, and either serves
+     */
+    RowMapper<T> rows() {
+        RowMapper<T> r = rows;
+        if (r != null) {
+            return r;
+        }
+        RowMapper<T> first = shared;
+        if (first == null) {
+            Cells<Object[], RuntimeException> cells = (values, m) -> value(values[column[m]], m);
+            first = values -> build(values, cells);
+            shared = first;
+            return first;
+        }
+        r = record == null ? null : RecordRows.of(this, record);
+        rows = r == null ? first : r;
+        return rows;
+    }
+
+    /** @return the mapper {@link #rows()} gives from the second use on, or null before (for the tests) */
+    RowMapper<T> madeRows() {
+        return rows;
+    }
+
     /** @return the position, from 0, of the column that fills the member */
     int column(int member) {
         return column[member];
@@ -185,6 +218,11 @@ final class MappingPlan<T> {
     /** @return the member's type, primitives boxed */
     Class<?> boxed(int member) {
         return boxed[member];
+    }
+
+    /** @return the class of the member's values that pass as they are, as seen so far, or null */
+    Class<?> passing(int member) {
+        return passes[member];
     }
 
     /** @return the result column that fills the member */

@@ -98,6 +98,11 @@ final class RecordConstructor {
         return bound != null;
     }
 
+    /** @return the bound {@code A<arity>}, or null when reflection is used */
+    Object target() {
+        return bound;
+    }
+
     private static Object bind(Constructor<?> constructor) {
         int n = constructor.getParameterCount();
         if (n == 0 || n > MAX_ARITY) {
@@ -337,7 +342,11 @@ final class RecordConstructor {
         }
     }
 
-    private QueryException failed(Throwable thrown) { // what reflection wrapped, reported as it was
+    /**
+     * @param thrown what the constructor threw: what reflection would wrap
+     * @return the failure reported as reflection's is, naming the record and the cause
+     */
+    QueryException failed(Throwable thrown) {
         return new QueryException(SqlMessages.sqlConstructorFailed(constructor.getDeclaringClass().getName(),
                 String.valueOf(thrown)));
     }

@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /**
  * Maps the values of a row of a {@link Table} to a record, a bean or a single value, following a
- * {@link MappingPlan} made once per {@link Table#as(Class)} call. Names match ignoring case and
+ * {@link MappingPlan} ({@link MappingPlan#rows()}). Names match ignoring case and
  * underscores.
  *
  * @param <T> the target type
@@ -20,8 +20,7 @@ interface RowMapper<T> {
     }
 
     static <T> RowMapper<T> of(MappingPlan<T> plan) {
-        MappingPlan.Cells<Object[], RuntimeException> cells = (values, m) -> plan.value(values[plan.column(m)], m);
-        return values -> plan.build(values, cells);
+        return plan.rows();
     }
 
     static String normalize(String name) {
