@@ -16,11 +16,7 @@ interface RowMapper<T> {
     T map(Object[] values);
 
     static <T> RowMapper<T> of(Class<T> type, List<Column> columns) {
-        return of(MappingPlan.of(type, columns));
-    }
-
-    static <T> RowMapper<T> of(MappingPlan<T> plan) {
-        return plan.rows();
+        return MappingPlan.of(type, columns).rows();
     }
 
     static String normalize(String name) {

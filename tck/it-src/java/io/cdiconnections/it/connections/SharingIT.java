@@ -54,6 +54,12 @@ public class SharingIT {
     }
 
     @Test
+    public void recordsMappedAgainAndAgainInTheServerAreTheSame() throws Exception {
+        String once = "[Numbered[number=2, name=two, at=2024-01-02T03:04:05], Numbered[number=3, name=null, at=null]]";
+        assertEquals(once + "\n" + once + "\n" + once + "\n", Servers.getOk(base, "api/sql/records"));
+    }
+
+    @Test
     public void theLibrarysOwnWriterAnswersATableFoundByTheServersProviderScan() throws Exception {
         // a proxy or subclass of it, as some runtimes hand out, counts too
         String writer = Servers.getOk(base, "api/sql/table-writer");

@@ -66,6 +66,27 @@ public class SqlResource {
                 + "timestamp '2024-01-02 03:04:05' as \"at\", X'0102ff' as \"bin\"");
     }
 
+    /** A row of {@link #records}. */
+    public record Numbered(int number, String name, java.time.LocalDateTime at) {
+    }
+
+    /**
+     * Maps the same query's rows to a record three times: the first through the mapper every
+     * plan shares, the others through a class the library defines for the plan in the server.
+     *
+     * @return the three lists, one per line
+     */
+    @GET
+    @Path("records")
+    public String records() {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < 3; i++) {
+            out.append(sql.query("select 2 as \"number\", 'two' as \"name\", timestamp '2024-01-02 03:04:05' as \"at\" "
+                    + "union all select 3, null, null").as(Numbered.class)).append('\n');
+        }
+        return out.toString();
+    }
+
     /**
      * Which writer the server chose for a {@link Table} answered as JSON.
      *
