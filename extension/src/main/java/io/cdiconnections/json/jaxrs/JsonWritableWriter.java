@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 
+import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -82,13 +85,26 @@ public class JsonWritableWriter implements MessageBodyWriter<JsonWritable> {
      * Writes the value as JSON, in the media type's {@code charset} (UTF-8 when it names none),
      * leaving the response stream open as JAX-RS asks.
      *
-     * @throws IOException when the response cannot be written
+     * @throws IOException            when the response cannot be written
+     * @throws NotAcceptableException before writing anything, when the media type names a charset
+     *                                this JVM does not have (a 406, not a server error)
      */
     @Override
     public void writeTo(JsonWritable value, Class<?> type, Type genericType, Annotation[] annotations,
             MediaType mediaType, MultivaluedMap<String, Object> httpHeaders, OutputStream entityStream)
             throws IOException {
-        JsonpWriting.write(value, mediaType == null ? null : mediaType.getParameters().get(MediaType.CHARSET_PARAMETER),
-                entityStream);
+        JsonpWriting.write(value, charset(mediaType), entityStream);
+    }
+
+    private static Charset charset(MediaType mediaType) {
+        String name = mediaType == null ? null : mediaType.getParameters().get(MediaType.CHARSET_PARAMETER);
+        if (name == null) {
+            return StandardCharsets.UTF_8;
+        }
+        try {
+            return Charset.forName(name);
+        } catch (IllegalArgumentException unknown) { // an illegal or unsupported name, from the request's Accept
+            throw new NotAcceptableException(JaxrsMessages.unknownCharset());
+        }
     }
 }

@@ -4,7 +4,6 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import jakarta.json.Json;
@@ -42,13 +41,12 @@ final class JsonpWriting {
 
     /**
      * @param value   what to write
-     * @param charset the name of the charset to write in, or null for UTF-8
+     * @param charset the charset to write in
      * @param out     where; left open
      * @throws IOException when writing fails
      */
-    static void write(JsonWritable value, String charset, OutputStream out) throws IOException {
-        Charset cs = charset == null ? StandardCharsets.UTF_8 : Charset.forName(charset);
-        try (JsonGenerator g = FACTORY.createGenerator(new Unclosed(out), cs)) {
+    static void write(JsonWritable value, Charset charset, OutputStream out) throws IOException {
+        try (JsonGenerator g = FACTORY.createGenerator(new Unclosed(out), charset)) {
             value.writeJson(new JsonpSink(g));
         } catch (JsonException e) {
             if (e.getCause() instanceof IOException io) { // the client went away: as any writer reports it

@@ -12,6 +12,7 @@ import java.util.List;
 
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.core.MediaType;
 
 import org.junit.jupiter.api.AfterAll;
@@ -73,6 +74,20 @@ class JsonWritableWriterTest {
         new JsonWritableWriter().writeTo(table, Table.class, Table.class, NONE, utf16, null, out);
         try (Jsonb jsonb = JsonbBuilder.create()) {
             assertThat(out.toString(StandardCharsets.UTF_16BE)).isEqualTo(jsonb.toJson(table));
+        }
+    }
+
+    @Test
+    void aCharsetThisJvmLacksIsRefusedAsNotAcceptableBeforeAnythingIsWritten() {
+        for (String charset : new String[] {"x-no-such-charset", "not a name!", "<script>"}) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            MediaType asked = MediaType.APPLICATION_JSON_TYPE.withCharset(charset);
+            assertThatThrownBy(() -> new JsonWritableWriter().writeTo(table, Table.class, Table.class, NONE, asked, null, out))
+                    .isInstanceOf(NotAcceptableException.class)
+                    .hasMessageContaining("charset=UTF-8")
+                    .hasMessageNotContaining(charset) // a request header's text is not echoed
+                    .satisfies(e -> assertThat(((NotAcceptableException) e).getResponse().getStatus()).isEqualTo(406));
+            assertThat(out.size()).isZero();
         }
     }
 
