@@ -40,16 +40,26 @@ public final class Redaction {
         "password", "passwd", "pwd", "secret", "token", "passphrase", "privatekey", "credential", "apikey",
         "accesskey"
     };
+    /**
+     * The longest secret value a URL's pattern takes: each pattern's secret part is bounded, so that
+     * a text with many starts and no end (a driver's message quoting a value such as
+     * {@code ;a={;a={...}) costs a bounded scan per start, never one to the end of the text.
+     */
+    static final int LONGEST_SECRET = 1024;
+    /** The longest message kept: a longer one (a driver quoting a huge value) is cut, its secrets masked first. */
+    static final int LONGEST_MESSAGE = 16 * 1024;
     /** {@code ://user:password@}; a password may hold {@code /} but is not a port followed by a path. */
-    private static final Pattern USER_INFO = Pattern.compile("://([^:/@?#\\[\\]\\s'\"]*):([^@\\s'\"]*)@");
+    private static final Pattern USER_INFO = Pattern.compile(
+            "://([^:/@?#\\[\\]\\s'\"]{0,1024}):([^@\\s'\"]{0,1024})@");
     private static final Pattern PORT_AND_PATH = Pattern.compile("\\d{1,5}/.*", Pattern.DOTALL);
     /** Oracle's {@code jdbc:oracle:thin:user/password@host}. */
     private static final Pattern ORACLE_LOGON = Pattern.compile(
-            "(?i)jdbc:oracle:[a-z0-9]+:([^/@:\\s'\"]+)/(\"[^\"]*\"|[^@\\s'\"]*)@");
+            "(?i)jdbc:oracle:[a-z0-9]+:([^/@:\\s'\"]{1,1024})/(\"[^\"]{0,1024}\"|[^@\\s'\"]{0,1024})@");
     /** {@code key=value} after {@code ?}, {@code &} or {@code ;} (SQL Server's braced values too). */
-    private static final Pattern PARAM = Pattern.compile("[?&;]\\s*([\\w.-]+)\\s*=\\s*(\\{[^}]*}|[^&;#\\s\"]*)");
+    private static final Pattern PARAM = Pattern.compile(
+            "[?&;]\\s*([\\w.-]{1,1024})\\s*=\\s*(\\{[^}]{0,1024}}|[^&;#\\s\"]*)");
     /** {@code key=value} in MySQL's {@code (host=h,password=p)} and {@code address=(host=h)(password=p)}. */
-    private static final Pattern HOST_PARAM = Pattern.compile("[(,]\\s*([\\w.-]+)\\s*=\\s*([^,()\\s\"]*)");
+    private static final Pattern HOST_PARAM = Pattern.compile("[(,]\\s*([\\w.-]{1,1024})\\s*=\\s*([^,()\\s\"]*)");
     /** A value at least this long, with a character that is not a letter, is masked wherever it appears. */
     private static final int UNMISTAKABLE_LENGTH = 8;
     private static final byte[] FINGERPRINT_KEY = new SecureRandom().generateSeed(32);
@@ -150,6 +160,20 @@ public final class Redaction {
         if (text == null) {
             return null;
         }
+        if (text.length() <= LONGEST_MESSAGE) {
+            return mask(text, spans(text, values));
+        }
+        // cut: the secrets are found in the kept part and the next LONGEST_SECRET characters, so
+        // that one crossing the cut is masked too
+        List<int[]> spans = spans(text.substring(0, Math.min(text.length(), LONGEST_MESSAGE + LONGEST_SECRET)), values);
+        spans.removeIf(span -> span[0] >= LONGEST_MESSAGE);
+        spans.forEach(span -> span[1] = Math.min(span[1], LONGEST_MESSAGE));
+        return mask(text.substring(0, LONGEST_MESSAGE), spans) + " [... " + (text.length() - LONGEST_MESSAGE)
+                + " more characters left out]";
+    }
+
+    /** @return the spans of the text's URL secrets and of the connection's secret values where they stand as values */
+    private static List<int[]> spans(String text, Map<String, String> values) {
         List<int[]> spans = urlSecrets(text);
         for (String secret : secretValues(values)) {
             for (int at = text.indexOf(secret); at >= 0; at = text.indexOf(secret, at + 1)) {
@@ -158,7 +182,7 @@ public final class Redaction {
                 }
             }
         }
-        return mask(text, spans);
+        return spans;
     }
 
     /**

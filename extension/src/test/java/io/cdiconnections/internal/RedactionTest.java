@@ -68,4 +68,45 @@ class RedactionTest {
         assertThat(scrubbed.getMessage()).isEqualTo("java.lang.IllegalStateException: bad password=****");
         assertThat(scrubbed.getCause().getMessage()).isEqualTo("java.lang.RuntimeException: as '****'");
     }
+
+    @Test
+    void aHugeTextOfOpeningsWithoutAnEndIsRedactedWithoutScanningToTheEndFromEachOpening() {
+        // each pattern's secret part is bounded: these took seconds to minutes a call (quadratic) before
+        Map<String, String> values = Map.of("password", "s3cret-value");
+        // 200 KB each: unbounded, ";a={" took 15 s at 80 KB (measured) and grows with the square
+        String[] texts = {";a={".repeat(50_000), "://a:".repeat(40_000) + "=", "jdbc:oracle:thin:a/".repeat(10_000) + "=",
+            "jdbc:oracle:thin:a/\"".repeat(10_000) + "="};
+        for (String text : texts) {
+            org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20), () -> {
+                assertThat(Redaction.redact(text, values)).hasSizeLessThan(Redaction.LONGEST_MESSAGE + 100);
+                assertThat(Redaction.url(text)).isNotNull();
+            }, () -> "redacting " + text.substring(0, 20) + "...");
+        }
+    }
+
+    @Test
+    void aMessageLongerThanTheLimitIsCutAfterItsSecretsAreMaskedEvenOneAcrossTheCut() {
+        String secret = "Tr0ub4dor&3-horse";
+        Map<String, String> values = Map.of("password", secret);
+        String head = "x".repeat(Redaction.LONGEST_MESSAGE - 40) + " password=" + secret + " ";
+        String text = head + "'" + secret + "' " + "y".repeat(Redaction.LONGEST_MESSAGE);
+        // a quoted copy that starts 4 characters before the cut and ends after it
+        String across = "z".repeat(Redaction.LONGEST_MESSAGE - 5) + "'" + secret + "' tail" + "y".repeat(100);
+        for (String t : new String[] {text, across}) {
+            String redacted = Redaction.redact(t, values);
+            assertThat(redacted).doesNotContain(secret).doesNotContain(secret.substring(0, 4))
+                    .endsWith(" more characters left out]");
+            assertThat(redacted.length()).isLessThan(Redaction.LONGEST_MESSAGE + 60);
+        }
+        assertThat(Redaction.redact(text, values)).contains("password=" + Redaction.MASK);
+        assertThat(Redaction.redact(across, values)).contains("'" + Redaction.MASK)
+                .endsWith(" [... " + (across.length() - Redaction.LONGEST_MESSAGE) + " more characters left out]");
+    }
+
+    @Test
+    void aSqlServerBracedPasswordUpToTheLongestSecretIsMasked() {
+        String braced = "{p;w" + "x".repeat(Redaction.LONGEST_SECRET - 10) + "}";
+        String url = "jdbc:sqlserver://h;user=u;password=" + braced + ";encrypt=true";
+        assertThat(Redaction.url(url)).isEqualTo("jdbc:sqlserver://h;user=u;password=" + Redaction.MASK + ";encrypt=true");
+    }
 }

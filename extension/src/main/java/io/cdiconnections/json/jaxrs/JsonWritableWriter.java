@@ -82,12 +82,14 @@ public class JsonWritableWriter implements MessageBodyWriter<JsonWritable> {
     }
 
     /**
-     * Writes the value as JSON, in the media type's {@code charset} (UTF-8 when it names none),
+     * Writes the value as JSON, in the media type's {@code charset} (UTF-8 when it names none; UTF-16
+     * or UTF-32 when it names one of them),
      * leaving the response stream open as JAX-RS asks.
      *
      * @throws IOException            when the response cannot be written
      * @throws NotAcceptableException before writing anything, when the media type names a charset
-     *                                this JVM does not have (a 406, not a server error)
+     *                                other than Unicode's, or one this JVM does not have (a 406,
+     *                                not a server error)
      */
     @Override
     public void writeTo(JsonWritable value, Class<?> type, Type genericType, Annotation[] annotations,
@@ -96,15 +98,26 @@ public class JsonWritableWriter implements MessageBodyWriter<JsonWritable> {
         JsonpWriting.write(value, charset(mediaType), entityStream);
     }
 
+    /**
+     * @return the media type's charset: UTF-8 when it names none; one of Unicode's encodings (UTF-8,
+     *         UTF-16, UTF-32), which write every character of every value
+     * @throws NotAcceptableException for another charset, one this JVM lacks, or one it cannot
+     *                                encode in: a JSON text would lose characters, or not be written
+     */
     private static Charset charset(MediaType mediaType) {
         String name = mediaType == null ? null : mediaType.getParameters().get(MediaType.CHARSET_PARAMETER);
         if (name == null) {
             return StandardCharsets.UTF_8;
         }
+        Charset charset;
         try {
-            return Charset.forName(name);
+            charset = Charset.forName(name);
         } catch (IllegalArgumentException unknown) { // an illegal or unsupported name, from the request's Accept
             throw new NotAcceptableException(JaxrsMessages.unknownCharset());
         }
+        if (!charset.name().startsWith("UTF-") || !charset.canEncode()) {
+            throw new NotAcceptableException(JaxrsMessages.unknownCharset());
+        }
+        return charset;
     }
 }

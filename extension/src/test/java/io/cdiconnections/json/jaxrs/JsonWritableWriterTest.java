@@ -78,8 +78,10 @@ class JsonWritableWriterTest {
     }
 
     @Test
-    void aCharsetThisJvmLacksIsRefusedAsNotAcceptableBeforeAnythingIsWritten() {
-        for (String charset : new String[] {"x-no-such-charset", "not a name!", "<script>"}) {
+    void aCharsetThatIsNotUnicodesOrThisJvmLacksIsRefusedAsNotAcceptableBeforeAnythingIsWritten() {
+        // unknown, illegal, markup; one that cannot encode (x-JISAutoDetect); one that would lose characters
+        for (String charset : new String[] {"x-no-such-charset", "not a name!", "<script>", "x-JISAutoDetect",
+            "US-ASCII", "ISO-8859-1"}) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             MediaType asked = MediaType.APPLICATION_JSON_TYPE.withCharset(charset);
             assertThatThrownBy(() -> new JsonWritableWriter().writeTo(table, Table.class, Table.class, NONE, asked, null, out))
