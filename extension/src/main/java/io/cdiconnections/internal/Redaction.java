@@ -55,9 +55,16 @@ public final class Redaction {
     /** Oracle's {@code jdbc:oracle:thin:user/password@host}. */
     private static final Pattern ORACLE_LOGON = Pattern.compile(
             "(?i)jdbc:oracle:[a-z0-9]+:([^/@:\\s'\"]{1,1024})/(\"[^\"]{0,1024}\"|[^@\\s'\"]{0,1024})@");
-    /** {@code key=value} after {@code ?}, {@code &} or {@code ;} (SQL Server's braced values too). */
-    private static final Pattern PARAM = Pattern.compile(
-            "[?&;]\\s*([\\w.-]{1,1024})\\s*=\\s*(\\{[^}]{0,1024}}|[^&;#\\s\"]*)");
+    /**
+     * {@code key=value} after {@code ?} or {@code &}, the value up to the next {@code &} (a
+     * password may hold {@code ;} or {@code #}); SQL Server's braced values too, {@code }}} inside
+     * them standing for one {@code }}.
+     */
+    private static final Pattern QUERY_PARAM = Pattern.compile(
+            "[?&]\\s*([\\w.-]{1,1024})\\s*=\\s*(\\{(?:[^}]|}}){0,1024}}|[^&\\s\"]*)");
+    /** {@code key=value} after {@code ;} (SQL Server, H2), the value up to the next {@code ;}. */
+    private static final Pattern SEMICOLON_PARAM = Pattern.compile(
+            ";\\s*([\\w.-]{1,1024})\\s*=\\s*(\\{(?:[^}]|}}){0,1024}}|[^;\\s\"]*)");
     /** {@code key=value} in MySQL's {@code (host=h,password=p)} and {@code address=(host=h)(password=p)}. */
     private static final Pattern HOST_PARAM = Pattern.compile("[(,]\\s*([\\w.-]{1,1024})\\s*=\\s*([^,()\\s\"]*)");
     /** A value at least this long, with a character that is not a letter, is masked wherever it appears. */
@@ -105,7 +112,7 @@ public final class Redaction {
         for (Matcher m = ORACLE_LOGON.matcher(text); m.find(); ) {
             spans.add(new int[] {m.start(2), m.end(2)});
         }
-        for (Pattern p : List.of(PARAM, HOST_PARAM)) {
+        for (Pattern p : List.of(QUERY_PARAM, SEMICOLON_PARAM, HOST_PARAM)) {
             for (Matcher m = p.matcher(text); m.find(); ) {
                 if (isSecretKey(m.group(1)) && m.end(2) > m.start(2)) {
                     spans.add(new int[] {m.start(2), m.end(2)});

@@ -95,7 +95,7 @@ record JdbcTarget(Dialect dialect, JdbcDriver driver, String url, String usernam
             dialect.get().translate(driver, props);
         }
         // the URL's credentials go to the driver as properties; keys given separately win, as over a SQLAlchemy URL
-        UrlCredentials split = UrlCredentials.of(url);
+        UrlCredentials split = UrlCredentials.of(url, p.connectionName());
         split.properties().forEach(props::putIfAbsent);
         return new JdbcTarget(dialect.orElse(null), driver, split.url(), username(p).orElse(split.user()),
                 p.get("password").orElse(split.password()), props);

@@ -71,6 +71,18 @@ final class SqlConfigMessages {
 
     /**
      * @param connection the connection name
+     * @return the message for a JDBC URL whose user info holds more than one {@code @} (its text is
+     *         not quoted: it holds a password)
+     */
+    static String sqlJdbcUrlTwoAts(String connection) {
+        return "Connection '" + connection + "': the key 'url' in the " + SecretsReader.section(connection)
+                + " section of secrets.toml (or " + SecretsReader.environmentVariable(connection, "url")
+                + ") has a user:password@ part followed by another @ before the host; a password holding @ must be "
+                + "percent-encoded (@ is %40), or given in the key 'password' instead.";
+    }
+
+    /**
+     * @param connection the connection name
      * @param dialect    the dialect as written
      * @param key        the key it came from ({@code url} or {@code dialect})
      * @param supported  the dialect names we support

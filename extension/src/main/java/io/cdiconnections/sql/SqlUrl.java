@@ -61,6 +61,9 @@ record SqlUrl(String dialect, String driver, String username, String password, S
             }
         }
         String host = m.group("ipv6host") != null ? m.group("ipv6host") : m.group("ipv4host");
+        if (host != null && host.indexOf('@') >= 0) {
+            return Optional.empty(); // user:pa@ss@host: the rest of the password would be taken for the host, and printed
+        }
         return Optional.of(new SqlUrl(dialect, driver, decode(m.group("username"), false),
                 decode(m.group("password"), false), emptyToNull(host), port,
                 emptyToNull(m.group("database")), parseQuery(m.group("query"))));

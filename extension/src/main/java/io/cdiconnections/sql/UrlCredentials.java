@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.cdiconnections.ConnectionConfigException;
 import io.cdiconnections.internal.Redaction;
 
 /**
@@ -26,7 +27,8 @@ record UrlCredentials(String url, String user, String password, Map<String, Stri
     private static final Pattern USER_INFO = Pattern.compile("^(jdbc:[^/\\s]*//)([^:/@?#\\[\\]\\s]*)(?::([^@\\s]*))?@");
     private static final Pattern PORT_AND_PATH = Pattern.compile("\\d{1,5}/.*", Pattern.DOTALL);
     private static final Pattern ORACLE_LOGON = Pattern.compile("(?i)^(jdbc:oracle:[a-z0-9]+:)([^/@:\\s]+)/(\"[^\"]*\"|[^@\\s]*)@");
-    private static final Pattern PARAM = Pattern.compile("([?&;])([\\w.-]+)=(\\{[^}]*}|[^&;#]*)");
+    /** A parameter's key; its value ends at the next {@code &} after {@code ?} or {@code &}, at the next {@code ;} after {@code ;}. */
+    private static final Pattern PARAM = Pattern.compile("([?&;])([\\w.-]+)=");
     private static final Pattern HOST_PARAM = Pattern.compile("([(,])\\s*([\\w.-]+)\\s*=\\s*([^,()]*)");
 
     UrlCredentials {
@@ -34,16 +36,23 @@ record UrlCredentials(String url, String user, String password, Map<String, Stri
     }
 
     /**
-     * @param jdbcUrl a JDBC URL as the user wrote it
+     * @param jdbcUrl    a JDBC URL as the user wrote it
+     * @param connection the connection's name, for the message
      * @return the URL without credentials, and the credentials
+     * @throws ConnectionConfigException when a {@code user:password@} part is followed by another
+     *                                   {@code @} before the host: an unencoded {@code @} in the
+     *                                   password, whose rest would stay in the URL
      */
-    static UrlCredentials of(String jdbcUrl) {
+    static UrlCredentials of(String jdbcUrl, String connection) {
         String url = jdbcUrl;
         String user = null;
         String password = null;
         Matcher m = USER_INFO.matcher(url);
         Matcher oracle = ORACLE_LOGON.matcher(url);
         if (m.find() && (m.group(3) == null || !PORT_AND_PATH.matcher(m.group(3)).matches())) {
+            if (authority(url.substring(m.end())).indexOf('@') >= 0) {
+                throw new ConnectionConfigException(SqlConfigMessages.sqlJdbcUrlTwoAts(connection));
+            }
             user = emptyToNull(Redaction.decode(m.group(2), false));
             password = m.group(3) == null ? null : Redaction.decode(m.group(3), false);
             url = m.group(1) + url.substring(m.end());
@@ -66,25 +75,71 @@ record UrlCredentials(String url, String user, String password, Map<String, Stri
         return new UrlCredentials(url, user, password, secrets);
     }
 
+    /** @return the host part at the start of the text: up to the first {@code /}, {@code ?}, {@code #} or {@code ;} */
+    private static String authority(String rest) {
+        int end = rest.length();
+        for (char c : new char[] {'/', '?', '#', ';'}) {
+            int at = rest.indexOf(c);
+            if (at >= 0 && at < end) {
+                end = at;
+            }
+        }
+        return rest.substring(0, end);
+    }
+
     /** {@code ?key=}, {@code &key=}, {@code ;key=} with a secret-looking key, one at a time. */
     private static String withoutParams(String url, Map<String, String> secrets) {
         String rest = url;
-        for (Matcher m = PARAM.matcher(rest); m.find(); ) {
+        Matcher m = PARAM.matcher(rest);
+        int from = 0;
+        while (m.find(from)) {
+            String separator = m.group(1);
+            int end = valueEnd(rest, m.end(), separator);
             if (!Redaction.isSecretKey(m.group(2))) {
+                from = end;
                 continue;
             }
-            String separator = m.group(1);
-            String value = m.group(3);
-            secrets.put(m.group(2), value.startsWith("{") && value.endsWith("}") ? value.substring(1, value.length() - 1)
+            String value = rest.substring(m.end(), end);
+            secrets.put(m.group(2), value.startsWith("{") ? unbrace(value)
                     : separator.equals(";") ? value : Redaction.decode(value, true));
-            String after = rest.substring(m.end());
+            String after = rest.substring(end);
             if (separator.equals("?")) {
                 after = after.startsWith("&") ? "?" + after.substring(1) : after;
             }
-            rest = rest.substring(0, m.start()) + after;
+            from = m.start();
+            rest = rest.substring(0, from) + after;
             m = PARAM.matcher(rest);
         }
         return rest;
+    }
+
+    /**
+     * @return where the value starting at {@code start} ends: after a braced value's closing
+     *         {@code }} (SQL Server's, {@code }}} standing for one {@code }}, the text's end when it
+     *         never closes), else at the next {@code ;} after a {@code ;} parameter and the next
+     *         {@code &} after a {@code ?} or {@code &} one (a password may hold {@code #} or {@code ;})
+     */
+    private static int valueEnd(String text, int start, String separator) {
+        if (start < text.length() && text.charAt(start) == '{') {
+            for (int i = start + 1; i < text.length(); i++) {
+                if (text.charAt(i) == '}') {
+                    if (i + 1 < text.length() && text.charAt(i + 1) == '}') {
+                        i++;
+                    } else {
+                        return i + 1;
+                    }
+                }
+            }
+            return text.length();
+        }
+        int end = text.indexOf(separator.equals(";") ? ';' : '&', start);
+        return end < 0 ? text.length() : end;
+    }
+
+    /** @return a braced value's text: without its braces, {@code }}} read as {@code }} */
+    private static String unbrace(String value) {
+        String inner = value.endsWith("}") && value.length() >= 2 ? value.substring(1, value.length() - 1) : value.substring(1);
+        return inner.replace("}}", "}");
     }
 
     /** MySQL's {@code (host=h,password=p)} and {@code address=(host=h)(password=p)}. */

@@ -1,11 +1,13 @@
 package io.cdiconnections.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.cdiconnections.ConnectionConfigException;
 import io.cdiconnections.internal.Redaction;
 
 /** Every form of JDBC URL the library accepts loses its credentials to the driver properties. */
@@ -59,6 +61,34 @@ class UrlCredentialsTest {
     }
 
     @Test
+    void aPasswordHoldingSeparatorsOfAnotherKindIsTakenOutWhole() {
+        // after ? and &, a value ends at the next & only; after ;, at the next ; only; braces hold anything, }} is }
+        assertSplit("jdbc:postgresql://h/db?user=u&password=ab#cd;SECRET&ssl=true", "jdbc:postgresql://h/db?user=u&ssl=true",
+                null, "ab#cd;SECRET", Map.of());
+        assertSplit("jdbc:sqlserver://h;password=ab&cdSECRET;encrypt=true", "jdbc:sqlserver://h;encrypt=true", null,
+                "ab&cdSECRET", Map.of());
+        assertSplit("jdbc:sqlserver://h;password={ab}}cd;SECRET};encrypt=true", "jdbc:sqlserver://h;encrypt=true", null,
+                "ab}cd;SECRET", Map.of());
+        for (String url : new String[] {"jdbc:postgresql://h/db?password=ab#cd;SECRET&ssl=true",
+            "jdbc:sqlserver://h;password={ab}}cd;SECRET};encrypt=true", "jdbc:sqlserver://h;password=ab&cdSECRET;encrypt=true"}) {
+            assertThat(Redaction.url(url)).as(url).doesNotContain("SECRET").doesNotContain("cd");
+        }
+    }
+
+    @Test
+    void anUnencodedAtInTheUserInfosPasswordIsRefusedWithoutQuotingTheUrl() {
+        for (String url : new String[] {"jdbc:postgresql://postgres:Pa55@word-SECRET-xyz@127.0.0.1:1/test",
+            "jdbc:mysql://u:a@b@h/db?ssl=true"}) {
+            assertThatThrownBy(() -> UrlCredentials.of(url, "sql")).isInstanceOf(ConnectionConfigException.class)
+                    .hasMessageContaining("Connection 'sql'").hasMessageContaining("%40")
+                    .hasMessageNotContaining("SECRET").hasMessageNotContaining("Pa55").hasMessageNotContaining("a@b");
+        }
+        assertThat(SqlUrl.parse("postgresql://postgres:Pa55@word-SECRET-xyz@127.0.0.1:1/test")).isEmpty();
+        assertThat(SqlUrl.parse("postgresql://postgres:Pa55%40word@127.0.0.1:1/test")).get()
+                .extracting(SqlUrl::password, SqlUrl::host).containsExactly("Pa55@word", "127.0.0.1");
+    }
+
+    @Test
     void urlsWithoutCredentialsAreLeftAlone() {
         for (String url : new String[] {"jdbc:postgresql://h:5432/db?options=a@b", "jdbc:postgresql://[::1]:5432/db?x=a@b",
             "jdbc:postgresql://h/db?user=u@corp", "jdbc:h2:mem:x;DB_CLOSE_DELAY=-1", "jdbc:sqlite:/tmp/a@b.db",
@@ -68,7 +98,7 @@ class UrlCredentialsTest {
     }
 
     private static void assertSplit(String url, String clean, String user, String password, Map<String, String> props) {
-        UrlCredentials split = UrlCredentials.of(url);
+        UrlCredentials split = UrlCredentials.of(url, "sql");
         assertThat(split.url()).as(url).isEqualTo(clean);
         assertThat(split.user()).as(url).isEqualTo(user);
         assertThat(split.password()).as(url).isEqualTo(password);
