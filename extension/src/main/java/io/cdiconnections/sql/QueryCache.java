@@ -45,6 +45,15 @@ final class QueryCache implements ResultCache {
             }
             return new Typed(value.getClass(), value);
         }
+
+        /** @return the key's estimated size: its SQL and every parameter's name and value, which it holds as long as the result */
+        long estimatedBytes() {
+            long bytes = 64 + 2L * sql.length();
+            for (Map.Entry<String, Object> p : params.entrySet()) {
+                bytes += 48 + 2L * p.getKey().length() + Values.estimatedBytes(p.getValue());
+            }
+            return bytes;
+        }
     }
 
     /** A parameter value and its class. */
@@ -128,7 +137,7 @@ final class QueryCache implements ResultCache {
      */
     @Override
     public void put(Key key, Table table, Duration ttl, long maxBytes) {
-        long bytes = table.estimatedBytes() + key.sql().length() * 2L + 64;
+        long bytes = table.estimatedBytes() + key.estimatedBytes();
         if (bytes > maxBytes) {
             return; // would evict everything else and then itself
         }

@@ -260,9 +260,34 @@ final class Values {
         if (v.getClass().isArray()) {
             return 16 + 8L * java.lang.reflect.Array.getLength(v);
         }
-        if (v instanceof java.math.BigDecimal || v instanceof java.math.BigInteger) {
-            return 64;
+        if (v instanceof java.math.BigDecimal d) {
+            return 64 + d.unscaledValue().bitLength() / 8;
         }
-        return 32;
+        if (v instanceof java.math.BigInteger i) {
+            return 48 + i.bitLength() / 8;
+        }
+        if (v instanceof Number || v instanceof Boolean || v instanceof Character || v instanceof java.time.temporal.Temporal
+                || v instanceof java.util.Date || v instanceof java.util.UUID || v instanceof Enum<?>) {
+            return 32; // fixed size, without asking for text
+        }
+        if (v instanceof QueryCache.Typed t) {
+            return 16 + estimatedBytes(t.value());
+        }
+        if (v instanceof java.util.Collection<?> many) {
+            long bytes = 16 + 8L * many.size();
+            for (Object element : many) {
+                bytes += estimatedBytes(element);
+            }
+            return bytes;
+        }
+        if (v instanceof java.util.Map<?, ?> map) {
+            long bytes = 48;
+            for (java.util.Map.Entry<?, ?> e : map.entrySet()) {
+                bytes += 32 + estimatedBytes(e.getKey()) + estimatedBytes(e.getValue());
+            }
+            return bytes;
+        }
+        // a driver's own value (pgjdbc's PGobject for json, jsonb, xml, intervals): as large as its text
+        return 32 + 2L * String.valueOf(v).length();
     }
 }

@@ -51,6 +51,48 @@ class SqlCacheBoundsTest {
     }
 
     @Test
+    void largeParametersCountAgainstTheBoundThoughTheirResultsAreEmpty() {
+        // a key holds its parameters as long as its result: 40 searches for 100 KB strings were 4 MB uncounted
+        SQLConnection sql = SqlTestSupport.h2(uniqueName("cacheparams"), "query_cache_max_bytes", "1MiB");
+        try {
+            for (int i = 0; i < 40; i++) {
+                Table t = sql.query("select 1 as one where :s = 'never'", TEN_MINUTES.param("s", i + "y".repeat(50_000)));
+                assertThat(t.size()).isZero();
+            }
+            QueryCache cache = sql.caches().local();
+            assertThat(cache.weight()).as("estimated bytes cached").isPositive().isLessThanOrEqualTo(1L << 20);
+            assertThat(cache.size()).as("results cached").isBetween(1L, 10L);
+        } finally {
+            sql.close();
+        }
+    }
+
+    @Test
+    void driverObjectsSuchAsJsonbCountByTheirText() {
+        // pgjdbc's PGobject was counted as 32 bytes: 4 MB jsonb results grew the heap past the bound
+        SQLConnection sql = SqlTestSupport.postgres(uniqueName("cachejsonb"), "query_cache_max_bytes", "1MiB");
+        try {
+            for (int i = 0; i < 20; i++) {
+                Table t = sql.query("select jsonb_build_object('i', cast(:i as int), 's', repeat('z', 100000)) as j",
+                        TEN_MINUTES.param("i", i));
+                assertThat(t.row(0).get("j").getClass().getName()).isEqualTo("org.postgresql.util.PGobject");
+            }
+            QueryCache cache = sql.caches().local();
+            assertThat(cache.weight()).as("estimated bytes cached").isPositive().isLessThanOrEqualTo(1L << 20);
+            assertThat(cache.size()).as("results of about 200 KB each under 1 MiB").isBetween(1L, 5L);
+        } finally {
+            sql.close();
+        }
+    }
+
+    @Test
+    void exactNumbersCountByTheirDigits() {
+        assertThat(Values.estimatedBytes(new java.math.BigDecimal("1." + "9".repeat(10_000)))).isGreaterThan(4_000);
+        assertThat(Values.estimatedBytes(java.math.BigInteger.TEN.pow(10_000))).isGreaterThan(4_000);
+        assertThat(Values.estimatedBytes(java.math.BigDecimal.ONE)).isLessThan(100);
+    }
+
+    @Test
     void theDefaultBoundIs32MiB() {
         SQLConnection sql = SqlTestSupport.h2(uniqueName("cachedefault"));
         try {
