@@ -27,9 +27,7 @@ class SqlCacheBoundsTest {
                 Table t = sql.query("select repeat('x', 50000) || :i as s", TEN_MINUTES.param("i", i));
                 assertThat(t.row(0).get("s", String.class)).hasSize(50_000 + String.valueOf(i).length());
             }
-            QueryCache cache = sql.caches().local();
-            assertThat(cache.weight()).as("estimated bytes cached").isPositive().isLessThanOrEqualTo(1L << 20);
-            assertThat(cache.size()).as("results cached").isBetween(1L, 10L);
+            assertWithinOneMiB(sql, 10);
         } finally {
             sql.close();
         }
@@ -59,9 +57,7 @@ class SqlCacheBoundsTest {
                 Table t = sql.query("select 1 as one where :s = 'never'", TEN_MINUTES.param("s", i + "y".repeat(50_000)));
                 assertThat(t.size()).isZero();
             }
-            QueryCache cache = sql.caches().local();
-            assertThat(cache.weight()).as("estimated bytes cached").isPositive().isLessThanOrEqualTo(1L << 20);
-            assertThat(cache.size()).as("results cached").isBetween(1L, 10L);
+            assertWithinOneMiB(sql, 10);
         } finally {
             sql.close();
         }
@@ -77,9 +73,7 @@ class SqlCacheBoundsTest {
                         TEN_MINUTES.param("i", i));
                 assertThat(t.row(0).get("j").getClass().getName()).isEqualTo("org.postgresql.util.PGobject");
             }
-            QueryCache cache = sql.caches().local();
-            assertThat(cache.weight()).as("estimated bytes cached").isPositive().isLessThanOrEqualTo(1L << 20);
-            assertThat(cache.size()).as("results of about 200 KB each under 1 MiB").isBetween(1L, 5L);
+            assertWithinOneMiB(sql, 5); // results of about 200 KB each
         } finally {
             sql.close();
         }
@@ -115,5 +109,12 @@ class SqlCacheBoundsTest {
         } finally {
             sql.close();
         }
+    }
+
+    /** The cache of a connection bounded at 1 MiB holds at most that, in at least one and at most {@code most} results. */
+    private static void assertWithinOneMiB(SQLConnection sql, long most) {
+        QueryCache cache = sql.caches().local();
+        assertThat(cache.weight()).as("estimated bytes cached").isPositive().isLessThanOrEqualTo(1L << 20);
+        assertThat(cache.size()).as("results cached").isBetween(1L, most);
     }
 }
