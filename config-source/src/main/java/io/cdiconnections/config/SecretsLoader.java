@@ -7,11 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import io.cdiconnections.config.SecretsLocation.Kind;
 
@@ -64,14 +65,19 @@ final class SecretsLoader {
         return new Snapshot(merged, files, origins);
     }
 
-    /** A key the later file sets replaces what the earlier files had at or below it. */
+    /**
+     * A key the later file sets replaces what the earlier files had at or below it; found in a
+     * sorted copy of the keys, so that merging costs the keys replaced, not every key for every leaf.
+     */
     private static void merge(Map<String, String> merged, Flattened content) {
+        NavigableMap<String, String> sorted = new TreeMap<>(merged);
         for (String leaf : content.leaves()) {
-            Iterator<String> keys = merged.keySet().iterator();
-            while (keys.hasNext()) {
-                if (Keys.isAtOrBelow(keys.next(), leaf)) {
-                    keys.remove();
-                }
+            if (sorted.remove(leaf) != null) {
+                merged.remove(leaf);
+            }
+            for (NavigableMap<String, String> below : Keys.below(sorted, leaf)) {
+                merged.keySet().removeAll(below.keySet());
+                below.clear();
             }
         }
         merged.putAll(content.values());

@@ -9,8 +9,10 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.tomlj.TomlArray;
 import org.tomlj.TomlTable;
@@ -87,18 +89,18 @@ final class TomlFlattener {
      * ambiguous as a duplicate: readers of {@code a} and of {@code a[0].b} see different files.
      */
     private void rejectKeysInsideValues() {
-        for (Map.Entry<String, String> entry : tomlKeys.entrySet()) {
-            String key = entry.getKey();
-            boolean quoted = false;
-            for (int i = 0; i < key.length(); i++) {
-                char c = key.charAt(i);
-                if (c == '"') {
-                    quoted = !quoted;
-                } else if (!quoted && (c == '.' || c == '[')) {
-                    String outer = tomlKeys.get(key.substring(0, i));
-                    if (outer != null && !Keys.isAtOrBelow(entry.getValue(), outer)) {
-                        throw new SecretsException(Messages.nestedCollision(file, outer, entry.getValue(), key),
-                                file, 0, 0);
+        // each key against the keys below it, found as ranges of a sorted copy: the work is the pairs
+        // found, not a prefix made at every . and [ of every key
+        NavigableMap<String, String> sorted = new TreeMap<>(tomlKeys);
+        for (Map.Entry<String, String> outer : sorted.entrySet()) {
+            if (outer.getKey().chars().filter(c -> c == '"').count() % 2 != 0) {
+                continue; // what follows it in a longer key is inside quotes: part of a name, not below it
+            }
+            for (NavigableMap<String, String> below : Keys.below(sorted, outer.getKey())) {
+                for (Map.Entry<String, String> inner : below.entrySet()) {
+                    if (!Keys.isAtOrBelow(inner.getValue(), outer.getValue())) {
+                        throw new SecretsException(Messages.nestedCollision(file, outer.getValue(), inner.getValue(),
+                                inner.getKey()), file, 0, 0);
                     }
                 }
             }
