@@ -38,7 +38,7 @@ public final class Redaction {
     /** Matched against a key's last segment, lower case, without {@code _}, {@code -} or {@code .}. */
     private static final String[] SECRET_WORDS = {
         "password", "passwd", "pwd", "secret", "token", "passphrase", "privatekey", "credential", "apikey",
-        "accesskey"
+        "accesskey", "passcode", "jwt"
     };
     /**
      * The longest secret value a URL's pattern takes: each pattern's secret part is bounded, so that
@@ -77,7 +77,8 @@ public final class Redaction {
     /**
      * @param key a flattened key
      * @return whether its value is treated as a secret: its last segment names a password, secret,
-     *         token, passphrase, credential or key ({@code sslpassword}, {@code keyStorePassword},
+     *         token, passphrase, passcode (Snowflake's MFA code), JWT, credential or key
+     *         ({@code sslpassword}, {@code keyStorePassword},
      *         {@code client_secret}, {@code access_token}, {@code private_key_passphrase}, {@code api_key})
      */
     public static boolean isSecretKey(String key) {

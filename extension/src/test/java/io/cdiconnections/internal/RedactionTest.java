@@ -109,4 +109,16 @@ class RedactionTest {
         String url = "jdbc:sqlserver://h;user=u;password=" + braced + ";encrypt=true";
         assertThat(Redaction.url(url)).isEqualTo("jdbc:sqlserver://h;user=u;password=" + Redaction.MASK + ";encrypt=true");
     }
+
+    @Test
+    void snowflakesMfaPasscodeAndAJwtAreSecretKeysAndAHostOrAnAuthenticatorAreNot() {
+        for (String key : new String[] {"passcode", "connections.sf.passcode", "jwt", "oauth_jwt", "connect_args.client-secret"}) {
+            assertThat(Redaction.isSecretKey(key)).as(key).isTrue();
+        }
+        for (String key : new String[] {"host", "connections.sf.authenticator", "user", "warehouse"}) {
+            assertThat(Redaction.isSecretKey(key)).as(key).isFalse();
+        }
+        assertThat(Redaction.url("jdbc:snowflake://a.snowflakecomputing.com/?user=u&passcode=123456"))
+                .isEqualTo("jdbc:snowflake://a.snowflakecomputing.com/?user=u&passcode=" + Redaction.MASK);
+    }
 }
