@@ -40,31 +40,18 @@ public final class Redaction {
         "password", "passwd", "pwd", "secret", "token", "passphrase", "privatekey", "credential", "apikey",
         "accesskey", "passcode", "jwt"
     };
-    /**
-     * The longest secret value a URL's pattern takes: each pattern's secret part is bounded, so that
-     * a text with many starts and no end (a driver's message quoting a value such as
-     * {@code ;a={;a={...}) costs a bounded scan per start, never one to the end of the text.
-     */
-    static final int LONGEST_SECRET = 1024;
-    /** The longest message kept: a longer one (a driver quoting a huge value) is cut, its secrets masked first. */
+    /** The longest message kept: a longer one (a driver quoting a huge value) is cut after its secrets are masked. */
     static final int LONGEST_MESSAGE = 16 * 1024;
-    /** {@code ://user:password@}; a password may hold {@code /} but is not a port followed by a path. */
-    private static final Pattern USER_INFO = Pattern.compile(
-            "://([^:/@?#\\[\\]\\s'\"]{0,1024}):([^@\\s'\"]{0,1024})@");
-    private static final Pattern PORT_AND_PATH = Pattern.compile("\\d{1,5}/.*", Pattern.DOTALL);
-    /** Oracle's {@code jdbc:oracle:thin:user/password@host}. */
+    // Every scan below is linear in the text, whatever it holds: a driver's message may quote a value
+    // a request chose, and a pattern that scans from each of many starts to the end of the text
+    // (";a={;a={..." or "://a:://a:...") costs the square of its length.
+    /** {@code ://user:}: the password after it runs to the next {@code @}, found by {@link #urlSecrets}. */
+    private static final Pattern USER_HEAD = Pattern.compile("://[^:/@?#\\[\\]\\s'\"]{0,1024}:");
+    /** Oracle's {@code jdbc:oracle:thin:user/password@host}; an Oracle password has at most 1,024 bytes. */
     private static final Pattern ORACLE_LOGON = Pattern.compile(
             "(?i)jdbc:oracle:[a-z0-9]+:([^/@:\\s'\"]{1,1024})/(\"[^\"]{0,1024}\"|[^@\\s'\"]{0,1024})@");
-    /**
-     * {@code key=value} after {@code ?} or {@code &}, the value up to the next {@code &} (a
-     * password may hold {@code ;} or {@code #}); SQL Server's braced values too, {@code }}} inside
-     * them standing for one {@code }}.
-     */
-    private static final Pattern QUERY_PARAM = Pattern.compile(
-            "[?&]\\s*([\\w.-]{1,1024})\\s*=\\s*(\\{(?:[^}]|}}){0,1024}}|[^&\\s\"]*)");
-    /** {@code key=value} after {@code ;} (SQL Server, H2), the value up to the next {@code ;}. */
-    private static final Pattern SEMICOLON_PARAM = Pattern.compile(
-            ";\\s*([\\w.-]{1,1024})\\s*=\\s*(\\{(?:[^}]|}}){0,1024}}|[^;\\s\"]*)");
+    /** {@code key=} after {@code ?}, {@code &} or {@code ;}; the value's end is found by {@link #paramEnd}. */
+    private static final Pattern PARAM_KEY = Pattern.compile("([?&;])\\s*([\\w.-]{1,1024})\\s*=\\s*");
     /** {@code key=value} in MySQL's {@code (host=h,password=p)} and {@code address=(host=h)(password=p)}. */
     private static final Pattern HOST_PARAM = Pattern.compile("[(,]\\s*([\\w.-]{1,1024})\\s*=\\s*([^,()\\s\"]*)");
     /** A value at least this long, with a character that is not a letter, is masked wherever it appears. */
@@ -105,22 +92,90 @@ public final class Redaction {
         if (text.indexOf('@') < 0 && text.indexOf('=') < 0) {
             return spans; // the common case, an option or message without a URL: no pattern to run
         }
-        for (Matcher m = USER_INFO.matcher(text); m.find(); ) {
-            if (!PORT_AND_PATH.matcher(m.group(2)).matches()) {
-                spans.add(new int[] {m.start(2), m.end(2)});
+        int stop = -1; // the first @, space or quote at or after the last password's start: it only moves on
+        for (Matcher m = USER_HEAD.matcher(text); m.find(); ) {
+            int start = m.end();
+            if (stop < start) {
+                stop = indexOfAny(text, start, "@'\"", true);
+            }
+            if (stop < text.length() && text.charAt(stop) == '@' && !portAndPath(text, start, stop)) {
+                spans.add(new int[] {start, stop});
             }
         }
         for (Matcher m = ORACLE_LOGON.matcher(text); m.find(); ) {
             spans.add(new int[] {m.start(2), m.end(2)});
         }
-        for (Pattern p : List.of(QUERY_PARAM, SEMICOLON_PARAM, HOST_PARAM)) {
-            for (Matcher m = p.matcher(text); m.find(); ) {
-                if (isSecretKey(m.group(1)) && m.end(2) > m.start(2)) {
-                    spans.add(new int[] {m.start(2), m.end(2)});
-                }
+        Matcher key = PARAM_KEY.matcher(text);
+        for (int from = 0; from < text.length() && key.find(from); ) {
+            if (!isSecretKey(key.group(2))) {
+                from = key.end();
+                continue;
+            }
+            int end = paramEnd(text, key.end(), key.group(1).charAt(0));
+            if (end > key.end()) {
+                spans.add(new int[] {key.end(), end});
+            }
+            from = Math.max(end, key.end());
+        }
+        for (Matcher m = HOST_PARAM.matcher(text); m.find(); ) {
+            if (isSecretKey(m.group(1)) && m.end(2) > m.start(2)) {
+                spans.add(new int[] {m.start(2), m.end(2)});
             }
         }
         return spans;
+    }
+
+    /**
+     * Where a parameter's value ends: a braced value (SQL Server's {@code {...}}, {@code }}} inside
+     * standing for one {@code }}) after its closing brace, or at the text's end when it never
+     * closes; else at the next space or {@code "}, or separator: {@code ;} after {@code ;}, {@code &}
+     * after {@code ?} or {@code &} (so a value holding {@code ;} or {@code #} is masked whole: more,
+     * never less, than a driver takes).
+     */
+    private static int paramEnd(String text, int start, char separator) {
+        if (start < text.length() && text.charAt(start) == '{') {
+            return bracedEnd(text, start);
+        }
+        return indexOfAny(text, start, separator == ';' ? ";\"" : "&\"", true);
+    }
+
+    /**
+     * @param text  a URL, or a text naming one
+     * @param start where a braced value (SQL Server's {@code {...}}) begins, at its {@code {}
+     * @return where it ends: after its closing {@code }} ({@code }}} inside standing for one
+     *         {@code }}), or at the text's end when it never closes
+     */
+    public static int bracedEnd(String text, int start) {
+        for (int i = start + 1; i < text.length(); i++) {
+            if (text.charAt(i) == '}') {
+                if (i + 1 < text.length() && text.charAt(i + 1) == '}') {
+                    i++;
+                } else {
+                    return i + 1;
+                }
+            }
+        }
+        return text.length();
+    }
+
+    /** @return the first index at or after {@code from} of one of the characters, or of whitespace if asked; else the length */
+    private static int indexOfAny(String text, int from, String chars, boolean whitespace) {
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (chars.indexOf(c) >= 0 || whitespace && Character.isWhitespace(c)) {
+                return i;
+            }
+        }
+        return text.length();
+    }
+
+    /** @return whether the text between is a port followed by a path ({@code 5432/db}), not a password */
+    private static boolean portAndPath(String text, int start, int end) {
+        int i = start;
+        while (i < end && i - start < 5 && Character.isDigit(text.charAt(i))) {
+            i++;
+        }
+        return i > start && i < end && text.charAt(i) == '/';
     }
 
     /**
@@ -168,12 +223,11 @@ public final class Redaction {
         if (text == null) {
             return null;
         }
+        List<int[]> spans = spans(text, values);
         if (text.length() <= LONGEST_MESSAGE) {
-            return mask(text, spans(text, values));
+            return mask(text, spans);
         }
-        // cut: the secrets are found in the kept part and the next LONGEST_SECRET characters, so
-        // that one crossing the cut is masked too
-        List<int[]> spans = spans(text.substring(0, Math.min(text.length(), LONGEST_MESSAGE + LONGEST_SECRET)), values);
+        // cut after the secrets are found in the whole text, so that one across the cut is masked too
         spans.removeIf(span -> span[0] >= LONGEST_MESSAGE);
         spans.forEach(span -> span[1] = Math.min(span[1], LONGEST_MESSAGE));
         return mask(text.substring(0, LONGEST_MESSAGE), spans) + " [... " + (text.length() - LONGEST_MESSAGE)
@@ -227,8 +281,7 @@ public final class Redaction {
     public static Throwable scrub(Throwable error, Map<String, String> values) {
         int depth = 0;
         for (Throwable t = error; t != null && depth < 20; t = t.getCause(), depth++) {
-            String message = String.valueOf(t.getMessage());
-            if (!message.equals(redact(message, values))) {
+            if (!spans(String.valueOf(t.getMessage()), values).isEmpty()) {
                 return copy(error, values, 0);
             }
         }

@@ -63,6 +63,8 @@ final class MappingPlan<T> {
     private RowMapper<T> shared;
     /** How they map from the second use on: a record's mapper of this plan's own, or the shared one. */
     private RowMapper<T> rows;
+    /** Whether {@link #rows()} was asked once: two threads may both see it unset, and both map with the shared one. */
+    private boolean used;
 
     private MappingPlan(Class<?> type, List<Column> columns, int[] column, String[] names, Class<?>[] types,
             Constructor<T> constructor, RecordConstructor record, BeanProperty[] properties) {
@@ -185,7 +187,7 @@ final class MappingPlan<T> {
      * @return how the values of a {@link Table}'s row map. The first time, the mapper shared by
      *         every plan; from the second on, for a record whose constructor is bound (a kept
      *         plan's), a mapper of this plan's own ({@link RecordRows}), made with the classes of
-     *         the values seen the first time, so that a query run once defines no class. Two
+     *         the values seen the first time, so that a query mapped once defines no class. Two
      *         threads may both make one, and either serves
      */
     RowMapper<T> rows() {
@@ -193,16 +195,24 @@ final class MappingPlan<T> {
         if (r != null) {
             return r;
         }
-        RowMapper<T> first = shared;
-        if (first == null) {
-            Cells<Object[], RuntimeException> cells = (values, m) -> value(values[column[m]], m);
-            first = values -> build(values, cells);
-            shared = first;
-            return first;
+        if (!used) {
+            used = true;
+            return sharedRows();
         }
         r = record == null ? null : RecordRows.of(this, record);
-        rows = r == null ? first : r;
+        rows = r == null ? sharedRows() : r;
         return rows;
+    }
+
+    /** @return the mapper every plan shares, made once per plan; asking for it does not count as a use ({@link #rows()}) */
+    RowMapper<T> sharedRows() {
+        RowMapper<T> r = shared;
+        if (r == null) {
+            Cells<Object[], RuntimeException> cells = (values, m) -> value(values[column[m]], m);
+            r = values -> build(values, cells);
+            shared = r;
+        }
+        return r;
     }
 
     /** @return the mapper {@link #rows()} gives from the second use on, or null before (for the tests) */

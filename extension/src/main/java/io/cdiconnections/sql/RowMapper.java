@@ -1,6 +1,5 @@
 package io.cdiconnections.sql;
 
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -14,10 +13,6 @@ import java.util.Locale;
 interface RowMapper<T> {
 
     T map(Object[] values);
-
-    static <T> RowMapper<T> of(Class<T> type, List<Column> columns) {
-        return MappingPlan.of(type, columns).rows();
-    }
 
     static String normalize(String name) {
         return name.replace("_", "").toLowerCase(Locale.ROOT);

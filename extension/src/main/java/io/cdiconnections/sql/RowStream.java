@@ -185,7 +185,7 @@ final class RowStream {
         }
         // made once per stream, not per row: the row read while opening, by getObject; the others
         // straight from the result set, typed
-        Function<Object[], T> opening = plan.rows()::map;
+        Function<Object[], T> opening = plan.sharedRows()::map; // one row: not worth a class of its own
         Statements.Reader<T> rest = new ResultMapper<>(plan, pgjdbc)::map;
         // a single value may be null (a nullable column); a record or a bean never is, nor a primitive
         return StreamSupport.stream(new Unsplit<T>(!plan.mayBeNull()) {

@@ -61,12 +61,16 @@ record SqlUrl(String dialect, String driver, String username, String password, S
             }
         }
         String host = m.group("ipv6host") != null ? m.group("ipv6host") : m.group("ipv4host");
-        if (host != null && host.indexOf('@') >= 0) {
+        if (m.group("username") != null && (atIn(host) || atIn(m.group("port")) || atIn(m.group("database")))) {
             return Optional.empty(); // user:pa@ss@host: the rest of the password would be taken for the host, and printed
         }
         return Optional.of(new SqlUrl(dialect, driver, decode(m.group("username"), false),
                 decode(m.group("password"), false), emptyToNull(host), port,
                 emptyToNull(m.group("database")), parseQuery(m.group("query"))));
+    }
+
+    private static boolean atIn(String part) {
+        return part != null && part.indexOf('@') >= 0;
     }
 
     private static Map<String, String> parseQuery(String query) {

@@ -319,7 +319,11 @@ public final class Table implements Iterable<Row>, JsonWritable {
      * @throws QueryException naming the component without a column or the value that does not convert
      */
     public <T> List<T> as(Class<T> type) {
-        RowMapper<T> mapper = RowMapper.of(type, columns);
+        MappingPlan<T> plan = MappingPlan.of(type, columns); // checked for an empty table too
+        if (data.length == 0) {
+            return List.of(); // not a use of the plan: its own class is made with the classes of values seen
+        }
+        RowMapper<T> mapper = plan.rows();
         Object[] mapped = new Object[data.length];
         for (int i = 0; i < mapped.length; i++) {
             mapped[i] = mapper.map(data[i]);

@@ -27,8 +27,10 @@ record UrlCredentials(String url, String user, String password, Map<String, Stri
     private static final Pattern USER_INFO = Pattern.compile("^(jdbc:[^/\\s]*//)([^:/@?#\\[\\]\\s]*)(?::([^@\\s]*))?@");
     private static final Pattern PORT_AND_PATH = Pattern.compile("\\d{1,5}/.*", Pattern.DOTALL);
     private static final Pattern ORACLE_LOGON = Pattern.compile("(?i)^(jdbc:oracle:[a-z0-9]+:)([^/@:\\s]+)/(\"[^\"]*\"|[^@\\s]*)@");
-    /** A parameter's key; its value ends at the next {@code &} after {@code ?} or {@code &}, at the next {@code ;} after {@code ;}. */
+    /** A parameter's key; where its value ends is {@link #valueEnd}'s. */
     private static final Pattern PARAM = Pattern.compile("([?&;])([\\w.-]+)=");
+    /** What starts another parameter after a {@code ;}. */
+    private static final Pattern NEXT_KEY = Pattern.compile("[\\w.-]+=");
     private static final Pattern HOST_PARAM = Pattern.compile("([(,])\\s*([\\w.-]+)\\s*=\\s*([^,()]*)");
 
     UrlCredentials {
@@ -75,10 +77,13 @@ record UrlCredentials(String url, String user, String password, Map<String, Stri
         return new UrlCredentials(url, user, password, secrets);
     }
 
-    /** @return the host part at the start of the text: up to the first {@code /}, {@code ?}, {@code #} or {@code ;} */
+    /**
+     * @return what follows the user info up to its parameters: the host, and a path, up to the
+     *         first {@code ?}, {@code #} or {@code ;} (a password may hold {@code /}, so the path counts)
+     */
     private static String authority(String rest) {
         int end = rest.length();
-        for (char c : new char[] {'/', '?', '#', ';'}) {
+        for (char c : new char[] {'?', '#', ';'}) {
             int at = rest.indexOf(c);
             if (at >= 0 && at < end) {
                 end = at;
@@ -103,8 +108,8 @@ record UrlCredentials(String url, String user, String password, Map<String, Stri
             secrets.put(m.group(2), value.startsWith("{") ? unbrace(value)
                     : separator.equals(";") ? value : Redaction.decode(value, true));
             String after = rest.substring(end);
-            if (separator.equals("?")) {
-                after = after.startsWith("&") ? "?" + after.substring(1) : after;
+            if (separator.equals("?") && (after.startsWith("&") || after.startsWith(";"))) {
+                after = "?" + after.substring(1); // the next parameter comes first now
             }
             from = m.start();
             rest = rest.substring(0, from) + after;
@@ -116,24 +121,23 @@ record UrlCredentials(String url, String user, String password, Map<String, Stri
     /**
      * @return where the value starting at {@code start} ends: after a braced value's closing
      *         {@code }} (SQL Server's, {@code }}} standing for one {@code }}, the text's end when it
-     *         never closes), else at the next {@code ;} after a {@code ;} parameter and the next
-     *         {@code &} after a {@code ?} or {@code &} one (a password may hold {@code #} or {@code ;})
+     *         never closes); else at the next {@code ;} after a {@code ;} parameter; after a
+     *         {@code ?} or {@code &} one, at the next {@code &}, or at a {@code ;} that starts
+     *         another {@code key=} (Spanner's {@code ?credentials=/k.json;autocommit=false}), so a
+     *         password holding {@code #} or a lone {@code ;} is taken out whole
      */
     private static int valueEnd(String text, int start, String separator) {
         if (start < text.length() && text.charAt(start) == '{') {
-            for (int i = start + 1; i < text.length(); i++) {
-                if (text.charAt(i) == '}') {
-                    if (i + 1 < text.length() && text.charAt(i + 1) == '}') {
-                        i++;
-                    } else {
-                        return i + 1;
-                    }
-                }
-            }
-            return text.length();
+            return Redaction.bracedEnd(text, start);
         }
-        int end = text.indexOf(separator.equals(";") ? ';' : '&', start);
-        return end < 0 ? text.length() : end;
+        for (int i = start; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (separator.equals(";") ? c == ';'
+                    : c == '&' || c == ';' && NEXT_KEY.matcher(text).region(i + 1, text.length()).lookingAt()) {
+                return i;
+            }
+        }
+        return text.length();
     }
 
     /** @return a braced value's text: without its braces, {@code }}} read as {@code }} */

@@ -104,10 +104,26 @@ class RedactionTest {
     }
 
     @Test
-    void aSqlServerBracedPasswordUpToTheLongestSecretIsMasked() {
-        String braced = "{p;w" + "x".repeat(Redaction.LONGEST_SECRET - 10) + "}";
-        String url = "jdbc:sqlserver://h;user=u;password=" + braced + ";encrypt=true";
-        assertThat(Redaction.url(url)).isEqualTo("jdbc:sqlserver://h;user=u;password=" + Redaction.MASK + ";encrypt=true");
+    void passwordsOfAnyLengthAreMaskedInUrls() {
+        String longPassword = "t0ken-" + "x".repeat(5_000); // an IAM or OAuth token as a password
+        assertThat(Redaction.url("jdbc:sqlserver://h;user=u;password={p;w}}" + longPassword + "};encrypt=true"))
+                .isEqualTo("jdbc:sqlserver://h;user=u;password=" + Redaction.MASK + ";encrypt=true");
+        assertThat(Redaction.url("jdbc:postgresql://u:" + longPassword + "@h/db"))
+                .isEqualTo("jdbc:postgresql://u:" + Redaction.MASK + "@h/db");
+        assertThat(Redaction.url("jdbc:postgresql://h/db?password=" + longPassword + "#x;y&ssl=true"))
+                .isEqualTo("jdbc:postgresql://h/db?password=" + Redaction.MASK + "&ssl=true");
+        assertThat(Redaction.secretValues(Map.of("url", "postgresql://u:" + longPassword + "@h/db")))
+                .contains(longPassword);
+    }
+
+    @Test
+    void aLongSecretAcrossTheCutIsMaskedAndALongMessageWithoutSecretsKeepsItsException() {
+        String secret = "k3y-" + "z".repeat(3_000);
+        String text = "y".repeat(Redaction.LONGEST_MESSAGE - 10) + " token=" + secret + " and more";
+        String redacted = Redaction.redact(text, Map.of("token", secret));
+        assertThat(redacted).doesNotContain("k3y").contains("token=" + Redaction.MASK).endsWith(" more characters left out]");
+        java.sql.SQLException plain = new java.sql.SQLException("x".repeat(100_000), "22001", 7);
+        assertThat(Redaction.scrub(plain, Map.of("password", "s3cret-value"))).isSameAs(plain);
     }
 
     @Test

@@ -27,6 +27,12 @@ class RecordRowsTest {
     record Once(int id) {
     }
 
+    record Flagged(boolean active, long id) {
+    }
+
+    record Empty(int id) {
+    }
+
     record Picky(String name) {
         Picky {
             if (name.isEmpty()) {
@@ -94,6 +100,20 @@ class RecordRowsTest {
     }
 
     @Test
+    void emptyTablesAndTypedStreamsAreNotUsesThatMakeAClass() {
+        List<Column> cols = List.of(column("id", JDBCType.INTEGER));
+        MappingPlan<Empty> plan = MappingPlan.of(Empty.class, cols);
+        assertThat(table(cols).as(Empty.class)).isEmpty();
+        assertThat(table(cols).as(Empty.class)).isEmpty();
+        plan.sharedRows();
+        assertThat(plan.madeRows()).isNull();
+        assertThat(table(cols, new Object[] {4}).as(Empty.class)).containsExactly(new Empty(4));
+        assertThat(plan.madeRows()).isNull();
+        assertThat(table(cols, new Object[] {5}).as(Empty.class)).containsExactly(new Empty(5));
+        assertThat(plan.madeRows()).matches(RecordRowsTest::own);
+    }
+
+    @Test
     void valuesOfAnotherClassThanBeforeAreConvertedByThePlan() {
         Timestamp ts = Timestamp.valueOf("2026-03-04 05:06:07");
         List<Column> cols = new ArrayList<>(OWNED);
@@ -122,12 +142,14 @@ class RecordRowsTest {
         assertThatThrownBy(() -> table(cols, new Object[] {null}).as(Picky.class)).isInstanceOf(QueryException.class)
                 .hasMessageContaining("java.lang.NullPointerException");
 
-        Table owned = table(OWNED, new Object[] {true, 1L, "a", BigDecimal.ONE, null, null});
-        owned.as(Owned.class);
-        owned.as(Owned.class);
-        assertThatThrownBy(() -> table(OWNED, new Object[] {null, 1L, "a", BigDecimal.ONE, null, null}).as(Owned.class))
+        List<Column> flags = List.of(column("active", JDBCType.BOOLEAN), column("id", JDBCType.BIGINT));
+        Table flagged = table(flags, new Object[] {true, 1L});
+        flagged.as(Flagged.class);
+        assertThat(flagged.as(Flagged.class)).containsExactly(new Flagged(true, 1L));
+        assertThat(MappingPlan.of(Flagged.class, flags).rows()).matches(RecordRowsTest::own);
+        assertThatThrownBy(() -> table(flags, new Object[] {null, 1L}).as(Flagged.class))
                 .isInstanceOf(QueryException.class).hasMessageContaining("active").hasMessageNotContaining("constructor");
-        assertThatThrownBy(() -> table(OWNED, new Object[] {true, "one", "a", BigDecimal.ONE, null, null}).as(Owned.class))
+        assertThatThrownBy(() -> table(flags, new Object[] {true, "one"}).as(Flagged.class))
                 .isInstanceOf(QueryException.class).hasMessageContaining("id").hasMessageNotContaining("constructor");
     }
 

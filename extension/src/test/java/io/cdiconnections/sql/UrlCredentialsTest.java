@@ -76,14 +76,24 @@ class UrlCredentialsTest {
     }
 
     @Test
+    void spannersSemicolonParametersAfterAQuestionMarkStaySeparate() {
+        String base = "jdbc:cloudspanner:/projects/p/instances/i/databases/d";
+        assertSplit(base + "?credentials=/keys/k.json;autocommit=false", base + "?autocommit=false", null, null,
+                Map.of("credentials", "/keys/k.json"));
+        assertSplit(base + "?autocommit=false;credentials=/keys/k.json", base + "?autocommit=false", null, null,
+                Map.of("credentials", "/keys/k.json"));
+    }
+
+    @Test
     void anUnencodedAtInTheUserInfosPasswordIsRefusedWithoutQuotingTheUrl() {
         for (String url : new String[] {"jdbc:postgresql://postgres:Pa55@word-SECRET-xyz@127.0.0.1:1/test",
-            "jdbc:mysql://u:a@b@h/db?ssl=true"}) {
+            "jdbc:mysql://u:a@b@h/db?ssl=true", "jdbc:postgresql://u:Pa55@wo/rd-SECRET@h/db"}) {
             assertThatThrownBy(() -> UrlCredentials.of(url, "sql")).isInstanceOf(ConnectionConfigException.class)
                     .hasMessageContaining("Connection 'sql'").hasMessageContaining("%40")
                     .hasMessageNotContaining("SECRET").hasMessageNotContaining("Pa55").hasMessageNotContaining("a@b");
         }
         assertThat(SqlUrl.parse("postgresql://postgres:Pa55@word-SECRET-xyz@127.0.0.1:1/test")).isEmpty();
+        assertThat(SqlUrl.parse("postgresql://u:Pa55@wo/rd-SECRET@h/db")).isEmpty();
         assertThat(SqlUrl.parse("postgresql://postgres:Pa55%40word@127.0.0.1:1/test")).get()
                 .extracting(SqlUrl::password, SqlUrl::host).containsExactly("Pa55@word", "127.0.0.1");
     }
